@@ -1,0 +1,56 @@
+/**
+ * The plain table behind every chart: the same rows draw the chart, fill its "查看数据" table and
+ * make its CSV, so the three can never disagree.
+ */
+import { MISSING } from "../measures/format";
+
+/** `percent` values are already in percent (25.6 means 25.6%). */
+export type ColumnKind = "text" | "count" | "percent";
+
+export interface DataColumn {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+}
+
+export type DataValue = string | number | null;
+export type DataRow = Record<string, DataValue>;
+
+export interface ChartData {
+  columns: DataColumn[];
+  rows: DataRow[];
+}
+
+const countFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
+
+/** A cell as the data table shows it: "—" for unknown, percent with one decimal. */
+export function formatCell(column: DataColumn, value: DataValue | undefined): string {
+  if (value === null || value === undefined || value === "") return MISSING;
+  if (typeof value === "string") return value;
+  if (!Number.isFinite(value)) return MISSING;
+  if (column.kind === "percent") return `${value.toFixed(1)}%`;
+  return countFormat.format(value);
+}
+
+/** CSV header labels carry the unit of percent columns, since CSV cells are bare numbers. */
+export function csvColumnsOf(columns: readonly DataColumn[]): { key: string; label: string }[] {
+  return columns.map((c) => ({ key: c.key, label: c.kind === "percent" ? `${c.label}（%）` : c.label }));
+}
+
+export function columnByKey(data: ChartData, key: string): DataColumn {
+  const column = data.columns.find((c) => c.key === key);
+  if (!column) throw new Error(`chart column not in data: ${key}`);
+  return column;
+}
+
+/** Numbers of one column, unknown as null (ECharts draws a gap). */
+export function numbersOf(data: ChartData, key: string): (number | null)[] {
+  return data.rows.map((row) => {
+    const value = row[key];
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
+  });
+}
+
+export function labelsOf(data: ChartData, key: string): string[] {
+  return data.rows.map((row) => String(row[key] ?? MISSING));
+}

@@ -1,0 +1,166 @@
+/**
+ * ECharts options built by pure functions from a chart's plain table. The browser component only
+ * hands the result to ECharts; everything that decides what the chart shows is here and tested.
+ */
+import type { ComposeOption } from "echarts/core";
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from "echarts/charts";
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
+} from "echarts/components";
+import { columnByKey, labelsOf, numbersOf, type ChartData, type DataColumn } from "./data";
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+>;
+
+/** What to draw from a chart's table: which column names the categories, which hold values. */
+export type ChartSpec =
+  | { type: "bar"; category: string; series: string[]; horizontal?: boolean; stacked?: boolean }
+  | { type: "line"; category: string; series: string[] }
+  | { type: "pie"; category: string; value: string };
+
+/** Calm, distinguishable colours; the first is the portal's accent. */
+export const PALETTE = ["#1d4e89", "#b5472f", "#3f8f6b", "#c09a2c", "#6b5b95", "#4a8fb8", "#8c6d62", "#7a8a99"];
+
+const FONT_FAMILY = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+const AXIS_LABEL_WIDTH = 120;
+
+function isPercent(columns: DataColumn[]): boolean {
+  return columns.length > 0 && columns.every((c) => c.kind === "percent");
+}
+
+function valueAxis(percent: boolean) {
+  return {
+    type: "value" as const,
+    axisLabel: { formatter: percent ? "{value}%" : "{value}" },
+    splitLine: { lineStyle: { color: "#e5e7eb" } },
+  };
+}
+
+function categoryAxis(labels: string[], horizontal: boolean) {
+  return {
+    type: "category" as const,
+    data: labels,
+    inverse: horizontal, // first row on top, as in the table
+    axisLabel: horizontal
+      ? { width: AXIS_LABEL_WIDTH, overflow: "truncate" as const }
+      : { interval: 0, hideOverlap: true, rotate: labels.length > 6 ? 30 : 0 },
+    axisTick: { alignWithLabel: true },
+  };
+}
+
+function base(showLegend: boolean): ChartOption {
+  return {
+    color: PALETTE,
+    textStyle: { fontFamily: FONT_FAMILY },
+    animationDuration: 300,
+    legend: { show: showLegend, top: 0, type: "scroll" },
+    grid: {
+      left: 8,
+      right: 24,
+      top: showLegend ? 36 : 16,
+      bottom: 8,
+      outerBoundsMode: "same",
+      outerBoundsContain: "axisLabel",
+    },
+  };
+}
+
+function tooltipFormatter(percent: boolean) {
+  return (value: unknown) =>
+    typeof value === "number" ? (percent ? `${value.toFixed(1)}%` : value.toLocaleString("zh-CN")) : "—";
+}
+
+export function buildBarChartOption(
+  data: ChartData,
+  spec: Extract<ChartSpec, { type: "bar" }>,
+): ChartOption {
+  const columns = spec.series.map((key) => columnByKey(data, key));
+  const percent = isPercent(columns);
+  const horizontal = spec.horizontal ?? false;
+  const labels = labelsOf(data, spec.category);
+  const categories = categoryAxis(labels, horizontal);
+  const values = valueAxis(percent);
+  return {
+    ...base(columns.length > 1),
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: tooltipFormatter(percent) },
+    xAxis: horizontal ? values : categories,
+    yAxis: horizontal ? categories : values,
+    series: columns.map((column) => ({
+      type: "bar" as const,
+      name: column.label,
+      data: numbersOf(data, column.key),
+      stack: spec.stacked ? "total" : undefined,
+      barMaxWidth: 28,
+      emphasis: { focus: "series" as const },
+    })),
+  };
+}
+
+export function buildLineChartOption(
+  data: ChartData,
+  spec: Extract<ChartSpec, { type: "line" }>,
+): ChartOption {
+  const columns = spec.series.map((key) => columnByKey(data, key));
+  const percent = isPercent(columns);
+  return {
+    ...base(true),
+    tooltip: { trigger: "axis", valueFormatter: tooltipFormatter(percent) },
+    xAxis: { type: "category", data: labelsOf(data, spec.category), boundaryGap: false },
+    yAxis: valueAxis(percent),
+    series: columns.map((column) => ({
+      type: "line" as const,
+      name: column.label,
+      data: numbersOf(data, column.key),
+      connectNulls: false, // a missing year stays a visible gap
+      symbolSize: 7,
+    })),
+  };
+}
+
+export function buildPieChartOption(
+  data: ChartData,
+  spec: Extract<ChartSpec, { type: "pie" }>,
+): ChartOption {
+  const labels = labelsOf(data, spec.category);
+  const values = numbersOf(data, spec.value);
+  const slices = labels
+    .map((name, i) => ({ name, value: values[i] }))
+    .filter((slice): slice is { name: string; value: number } => slice.value !== null && slice.value > 0);
+  return {
+    color: PALETTE,
+    textStyle: { fontFamily: FONT_FAMILY },
+    tooltip: { trigger: "item", formatter: "{b}：{c}（{d}%）" },
+    legend: { show: true, bottom: 0, type: "scroll" },
+    series: [
+      {
+        type: "pie",
+        name: columnByKey(data, spec.value).label,
+        radius: ["38%", "66%"],
+        center: ["50%", "44%"],
+        label: { formatter: "{b}\n{d}%" },
+        data: slices,
+      },
+    ],
+  };
+}
+
+export function buildChartOption(data: ChartData, spec: ChartSpec): ChartOption {
+  switch (spec.type) {
+    case "bar":
+      return buildBarChartOption(data, spec);
+    case "line":
+      return buildLineChartOption(data, spec);
+    case "pie":
+      return buildPieChartOption(data, spec);
+  }
+}
+
+export * from "./data";

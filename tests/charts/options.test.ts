@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildChartOption,
+  csvColumnsOf,
+  formatCell,
+  type ChartData,
+  type DataColumn,
+} from "@/lib/charts";
+
+const regions: ChartData = {
+  columns: [
+    { key: "place", label: "地区", kind: "text" },
+    { key: "received", label: "新收申请", kind: "count" },
+    { key: "rate", label: "公开率", kind: "percent" },
+  ],
+  rows: [
+    { place: "长沙市", received: 120, rate: 62.5 },
+    { place: "湘潭市", received: 40, rate: null },
+  ],
+};
+
+type Series = { type: string; name: string; data: unknown[]; stack?: string };
+
+describe("bar chart option", () => {
+  it("draws one bar per row with the table's numbers, unknown as a gap", () => {
+    const option = buildChartOption(regions, { type: "bar", category: "place", series: ["rate"] });
+    const series = option.series as Series[];
+    expect(series).toHaveLength(1);
+    expect(series[0]).toMatchObject({ type: "bar", name: "公开率", data: [62.5, null] });
+    expect(option.xAxis).toMatchObject({ type: "category", data: ["长沙市", "湘潭市"] });
+    expect(option.yAxis).toMatchObject({ type: "value", axisLabel: { formatter: "{value}%" } });
+  });
+
+  it("puts categories on the y axis, first row on top, when horizontal", () => {
+    const option = buildChartOption(regions, {
+      type: "bar",
+      category: "place",
+      series: ["received"],
+      horizontal: true,
+    });
+    expect(option.yAxis).toMatchObject({ type: "category", inverse: true, data: ["长沙市", "湘潭市"] });
+    expect(option.xAxis).toMatchObject({ type: "value", axisLabel: { formatter: "{value}" } });
+  });
+
+  it("stacks series and shows a legend when there are several", () => {
+    const option = buildChartOption(regions, {
+      type: "bar",
+      category: "place",
+      series: ["received", "rate"],
+      stacked: true,
+    });
+    const series = option.series as Series[];
+    expect(series.map((s) => s.stack)).toEqual(["total", "total"]);
+    expect(option.legend).toMatchObject({ show: true });
+  });
+
+  it("refuses a series that is not in the table", () => {
+    expect(() => buildChartOption(regions, { type: "bar", category: "place", series: ["nope"] })).toThrow(
+      /nope/,
+    );
+  });
+});
+
+describe("line chart option", () => {
+  it("draws one line per column over the category rows, keeping gaps", () => {
+    const trend: ChartData = {
+      columns: [
+        { key: "year", label: "年度", kind: "text" },
+        { key: "a", label: "长沙市", kind: "count" },
+        { key: "b", label: "湘潭市", kind: "count" },
+      ],
+      rows: [
+        { year: "2022", a: 1, b: null },
+        { year: "2023", a: 3, b: 4 },
+      ],
+    };
+    const option = buildChartOption(trend, { type: "line", category: "year", series: ["a", "b"] });
+    const series = option.series as (Series & { connectNulls: boolean })[];
+    expect(series.map((s) => [s.name, s.data])).toEqual([
+      ["长沙市", [1, 3]],
+      ["湘潭市", [null, 4]],
+    ]);
+    expect(series.every((s) => s.connectNulls === false)).toBe(true);
+    expect(option.xAxis).toMatchObject({ data: ["2022", "2023"] });
+  });
+});
+
+describe("pie chart option", () => {
+  it("leaves out empty and unknown slices", () => {
+    const shares: ChartData = {
+      columns: [
+        { key: "outcome", label: "办理结果", kind: "text" },
+        { key: "n", label: "件数", kind: "count" },
+      ],
+      rows: [
+        { outcome: "予以公开", n: 5 },
+        { outcome: "不予公开", n: 0 },
+        { outcome: "无法提供", n: null },
+      ],
+    };
+    const option = buildChartOption(shares, { type: "pie", category: "outcome", value: "n" });
+    const [pie] = option.series as { data: unknown[] }[];
+    expect(pie.data).toEqual([{ name: "予以公开", value: 5 }]);
+  });
+});
+
+describe("data table cells", () => {
+  const count: DataColumn = { key: "n", label: "件数", kind: "count" };
+  const percent: DataColumn = { key: "r", label: "公开率", kind: "percent" };
+
+  it("shows unknown as a dash and percent with its sign", () => {
+    expect(formatCell(count, null)).toBe("—");
+    expect(formatCell(percent, null)).toBe("—");
+    expect(formatCell(percent, 62.5)).toBe("62.5%");
+    expect(formatCell(count, 1234)).toBe("1,234");
+  });
+
+  it("names the unit of percent columns in CSV headers", () => {
+    expect(csvColumnsOf([count, percent]).map((c) => c.label)).toEqual(["件数", "公开率（%）"]);
+  });
+});
