@@ -1,11 +1,30 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // Tests are tests/**/*.test.ts. The browser tests are a project of their own so that their
+    // global setup (build, seed, next start, chromium) runs only when a browser test is selected.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "tests/web/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "web",
+          include: ["tests/web/**/*.test.ts"],
+          globalSetup: ["tests/web/global-setup.ts"],
+        },
+      },
+    ],
   },
 });
