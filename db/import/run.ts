@@ -1,0 +1,144 @@
+/**
+ * Importing files and folders: each file is read by the report reader and stored in its own
+ * transaction, so one bad file never stops the rest. Files stream from a folder walk, so memory
+ * does not grow with the corpus.
+ */
+import { opendir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { readReport } from "../../lib/report";
+import { isReadError } from "../../lib/report/types";
+import type { Database, DatabaseHandle } from "../client";
+import { sources } from "../schema";
+import { silentProgress, type FileOutcome, type ProgressSink } from "./progress";
+import { READER_VERSION } from "./reader-version";
+import { REPORT_EXTENSIONS, describeSource } from "./source-file";
+import { placementProblem, recordFailure, storeReading, type PlacedReport } from "./store";
+
+export interface ImportFailure {
+  file: string;
+  code: string;
+  reason: string;
+}
+
+export interface ImportSummary {
+  imported: number;
+  replaced: number;
+  unchanged: number;
+  failed: ImportFailure[];
+  elapsedMs: number;
+}
+
+export interface ImportOptions {
+  progress?: ProgressSink;
+  /** Files in flight at once. The server overlaps reading with round trips; PGlite is one process, so 1. */
+  concurrency?: number;
+  /** Replaces the reader (tests inject a broken reading to show nothing partial is stored). */
+  read?: (bytes: Uint8Array, fileName: string) => ReturnType<typeof readReport>;
+}
+
+type FileResult = { outcome: Exclude<FileOutcome, "failed"> } | { outcome: "failed"; code: string; reason: string };
+
+export async function importPaths(handle: DatabaseHandle, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const progress = options.progress ?? silentProgress;
+  const concurrency = options.concurrency ?? (handle.engine === "postgres" ? 3 : 1);
+  const summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], elapsedMs: 0 };
+  const started = Date.now();
+  const files = reportFiles(paths);
+
+  const worker = async () => {
+    for (;;) {
+      const next = await files.next();
+      if (next.done) return;
+      const file = next.value;
+      const result = await importFile(handle.db, file, options.read ?? readReport);
+      if (result.outcome === "failed") summary.failed.push({ file, code: result.code, reason: result.reason });
+      else summary[result.outcome]++;
+      progress.fileDone(file, result.outcome, result.outcome === "failed" ? result.reason : undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  progress.finish();
+  summary.elapsedMs = Date.now() - started;
+  return summary;
+}
+
+/** One file, start to end. Never throws: every problem becomes a failed result with a reason. */
+export async function importFile(
+  db: Database,
+  file: string,
+  read: (bytes: Uint8Array, fileName: string) => ReturnType<typeof readReport> = readReport,
+): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    return { outcome: "failed", code: "IO_ERROR", reason: messageOf(error) };
+  }
+  const fileName = path.basename(file);
+  const facts = describeSource(bytes, fileName);
+  try {
+    // Known bytes need no reading at all: re-importing a folder is cheap.
+    if (await isStored(db, facts.sha256)) return { outcome: "unchanged" };
+    const reading = await readSafely(read, bytes, fileName);
+    const problem = isReadError(reading)
+      ? { code: reading.error.code, reason: reading.error.message }
+      : placementProblem(reading) && { code: "NOT_PLACEABLE", reason: placementProblem(reading)! };
+    if (problem) {
+      await recordFailure(db, { fileName, sha256: facts.sha256, ...problem });
+      return { outcome: "failed", ...problem };
+    }
+    const result = await storeReading(db, reading as PlacedReport, { fileName, bytes, facts }, READER_VERSION);
+    return { outcome: result.outcome };
+  } catch (error) {
+    return { outcome: "failed", code: "STORE_FAILED", reason: messageOf(error) };
+  }
+}
+
+async function readSafely(
+  read: (bytes: Uint8Array, fileName: string) => ReturnType<typeof readReport>,
+  bytes: Uint8Array,
+  fileName: string,
+): ReturnType<typeof readReport> {
+  try {
+    return await read(bytes, fileName);
+  } catch (error) {
+    // The reader promises not to throw; if it does, the file fails and the import goes on.
+    return { file: fileName, error: { code: "UNREADABLE_DOCUMENT", message: `reader failed: ${messageOf(error)}` } };
+  }
+}
+
+async function isStored(db: Database, sha256: string): Promise<boolean> {
+  const rows = await db.select({ id: sources.id }).from(sources).where(eq(sources.sha256, sha256)).limit(1);
+  return rows.length > 0;
+}
+
+/** Every report file named or found under a named folder, in a stable (sorted) order. */
+export async function* reportFiles(paths: readonly string[]): AsyncGenerator<string> {
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (info?.isDirectory()) yield* walk(p);
+    else yield p; // a missing file is yielded too, so it is reported as failed
+  }
+}
+
+async function* walk(folder: string): AsyncGenerator<string> {
+  const entries: { name: string; dir: boolean }[] = [];
+  for await (const entry of await opendir(folder)) {
+    if (entry.name.startsWith(".")) continue;
+    entries.push({ name: entry.name, dir: entry.isDirectory() });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.dir) yield* walk(full);
+    else if (REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) yield full;
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // Drizzle wraps driver errors as "Failed query: <sql> params: <values>"; the driver's own message says why.
+  if (error.cause instanceof Error) return `database: ${error.cause.message}`;
+  return error.message.split("\n")[0];
+}
