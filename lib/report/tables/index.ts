@@ -1,6 +1,19 @@
 /** Tables 二, 三 and 四: located by their labels, read cell by cell, checked by the arithmetic. */
-import { metricKeysOf, type TemplateId } from "../../metrics/dictionary";
+import {
+  REVIEW_BLOCKS,
+  REVIEW_OUTCOMES,
+  metricKeysOf,
+  reviewKey,
+  type TemplateId,
+} from "../../metrics/dictionary";
+import { checkArithmetic, checkNarrative } from "../arithmetic";
 import type { ReportIssue } from "../types";
+import { readActiveTable, type BlockReading } from "./active";
+import { readApplyTable } from "./apply";
+import { locateTables, type Span } from "./locate";
+import { normalizeText } from "./normalize";
+import { readReviewTable } from "./review";
+import { detectTemplate } from "./template";
 
 export interface TableReading {
   template: TemplateId;
@@ -8,9 +21,62 @@ export interface TableReading {
   issues: ReportIssue[];
 }
 
-// Placeholder until the table reader lands.
-export function readTables(_text: string, year: number | null): TableReading {
-  const template: TemplateId = year !== null && year < 2021 ? "2019" : "2021";
-  const values = Object.fromEntries(metricKeysOf(template).map((k) => [k, null]));
-  return { template, values, issues: [] };
+interface TableDefinition {
+  name: string;
+  span: Span | null;
+  keys: string[];
+  read: (span: Span) => BlockReading;
+}
+
+function tableKeys(template: TemplateId) {
+  const all = metricKeysOf(template);
+  const review = new Set<string>(REVIEW_BLOCKS.flatMap((b) => REVIEW_OUTCOMES.map((o) => reviewKey(b, o))));
+  return {
+    active: all.filter((k) => k.startsWith("active")),
+    apply: all.filter((k) => k.startsWith("apply.")),
+    review: all.filter((k) => review.has(k)),
+  };
+}
+
+/**
+ * Reads tables 二, 三 and 四 of a report's text. `values` holds every key of the template: a
+ * number, or null with an issue naming it. A table the text does not print gives nulls and a
+ * TABLE_MISSING issue, never numbers taken from the prose.
+ */
+export function readTables(text: string, year: number | null): TableReading {
+  const normalized = normalizeText(text);
+  const spans = locateTables(normalized);
+  const tablesText = [spans.active, spans.apply, spans.review]
+    .map((span) => (span ? normalized.slice(span.start, span.end) : ""))
+    .join("\n");
+  const decision = detectTemplate(tablesText, year);
+  const template = decision.template;
+  const keys = tableKeys(template);
+  const values: Record<string, number | null> = Object.fromEntries(
+    metricKeysOf(template).map((k) => [k, null]),
+  );
+  const issues: ReportIssue[] = decision.issue ? [decision.issue] : [];
+
+  const tables: TableDefinition[] = [
+    { name: "二、主动公开政府信息情况", span: spans.active, keys: keys.active, read: (s) => readActiveTable(normalized, s, template) },
+    { name: "三、收到和处理政府信息公开申请情况", span: spans.apply, keys: keys.apply, read: (s) => readApplyTable(normalized, s, template) },
+    { name: "四、政府信息公开行政复议、行政诉讼情况", span: spans.review, keys: keys.review, read: (s) => readReviewTable(normalized, s) },
+  ];
+  for (const table of tables) {
+    if (table.span === null) {
+      issues.push({
+        code: "TABLE_MISSING",
+        severity: "error",
+        keys: table.keys,
+        message: `table ${table.name} is not in the text; its ${table.keys.length} values are unknown`,
+      });
+      continue;
+    }
+    const reading = table.read(table.span);
+    for (const key of table.keys) values[key] = reading.values[key] ?? null;
+    issues.push(...reading.issues);
+  }
+
+  issues.push(...checkArithmetic(template, values), ...checkNarrative(text, values));
+  return { template, values, issues };
 }

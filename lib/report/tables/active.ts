@@ -1,0 +1,147 @@
+/**
+ * Table 二 (主动公开): rows 规章, 行政规范性文件, 行政许可 … each with one to three cells. The rows
+ * have no arithmetic, so a run of digits printed with no separator is split only when exactly
+ * one split is possible; otherwise its cells stay null with an AMBIGUOUS_SPLIT issue.
+ */
+import type { TemplateId } from "../../metrics/dictionary";
+import type { ReportIssue } from "../types";
+import { activeRowSpecs, type ActiveRowSpec } from "./rows";
+import { splitDigitRun } from "./solve";
+import { rowTokens } from "./tokens";
+import type { Span } from "./locate";
+
+export interface BlockReading {
+  values: Record<string, number | null>;
+  issues: ReportIssue[];
+}
+
+interface Occurrence {
+  spec: ActiveRowSpec;
+  start: number;
+  end: number;
+}
+
+// Longest digit string a table-二 count cell is taken to hold when splitting runs.
+const MAX_CELL_DIGITS = 9;
+// The amount column of 政府集中采购 printed in 万元 rather than 元.
+const TEN_THOUSAND = /万\s*元/;
+
+/** Every occurrence of every row label, in text order, shorter labels inside longer ones dropped. */
+function occurrencesOf(region: string, specs: ActiveRowSpec[]): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const spec of specs) {
+    for (let at = region.indexOf(spec.label); at >= 0; at = region.indexOf(spec.label, at + 1)) {
+      found.push({ spec, start: at, end: at + spec.label.length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((o, i) => !found.some((p, j) => j !== i && p.start <= o.start && p.end >= o.end && p.end - p.start > o.end - o.start));
+}
+
+/** Reads table 二 of `template` from `text` within `span`. */
+export function readActiveTable(text: string, span: Span, template: TemplateId): BlockReading {
+  const region = text.slice(span.start, span.end);
+  const specs = activeRowSpecs(template);
+  const occurrences = occurrencesOf(region, specs);
+  const values: Record<string, number | null> = {};
+  const issues: ReportIssue[] = [];
+
+  for (const spec of specs) {
+    // Prose inside the section may name a row (本年度没有规章…); the table's row is the last
+    // occurrence that is followed by numbers.
+    let picked: { tokens: string[]; segment: string } | null = null;
+    for (let i = 0; i < occurrences.length; i++) {
+      if (occurrences[i].spec !== spec) continue;
+      const segment = region.slice(occurrences[i].end, occurrences[i + 1]?.start ?? region.length);
+      const tokens = rowTokens(segment, spec.keys.length, { signed: template === "2019" });
+      if (tokens.some((t) => t !== "")) picked = { tokens, segment };
+    }
+    if (picked === null) {
+      spec.keys.forEach((key) => (values[key] = null));
+      issues.push({
+        code: "CELL_UNREADABLE",
+        severity: "error",
+        keys: spec.keys,
+        message: `table 二: row ${spec.label} not found or has no numbers`,
+      });
+      continue;
+    }
+    const cells = placeRow(spec, picked.tokens, issues);
+    const scale = spec.decimal && template === "2019" && amountInTenThousands(region, picked.segment) ? 10_000 : 1;
+    spec.keys.forEach((key, i) => {
+      const value = cells[i];
+      values[key] = value === null ? null : i === spec.keys.length - 1 && scale !== 1 ? round(value * scale) : value;
+    });
+  }
+  return { values, issues };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** Whether 政府集中采购's amount is printed in 万元 (in its header or its cell). */
+function amountInTenThousands(region: string, segment: string): boolean {
+  const header = region.search(/采购总金额|采购项目/);
+  const headerText = header >= 0 ? region.slice(header, header + 40) : "";
+  return TEN_THOUSAND.test(headerText) || TEN_THOUSAND.test(segment.slice(0, 60));
+}
+
+/** The row's cells from its tokens: as printed, or from the one possible split of a run. */
+function placeRow(spec: ActiveRowSpec, tokens: string[], issues: ReportIssue[]): (number | null)[] {
+  const width = spec.keys.length;
+  const cells = tokens.map((t) => (t === "" ? "0" : t));
+  if (cells.length >= width) {
+    if (cells.length > width) {
+      issues.push({
+        code: "CELL_UNREADABLE",
+        severity: "info",
+        keys: spec.keys,
+        message: `table 二: row ${spec.label} has ${cells.length} numbers for ${width} cells; the first ${width} were read`,
+      });
+    }
+    return cells.slice(0, width).map(Number);
+  }
+  const splits = splitRuns(cells, width, spec.decimal);
+  if (splits.length === 1) return splits[0];
+  issues.push({
+    code: splits.length > 1 ? "AMBIGUOUS_SPLIT" : "CELL_UNREADABLE",
+    severity: "warning",
+    keys: spec.keys,
+    message:
+      splits.length > 1
+        ? `table 二: row ${spec.label} prints ${cells.join(" ")} with no separator between its ${width} cells; it splits ${splits.length} ways, left empty`
+        : `table 二: row ${spec.label} has ${cells.length} numbers for ${width} cells`,
+  });
+  return spec.keys.map(() => null);
+}
+
+/**
+ * Every way to cut the tokens into `width` cells in order, each token giving one or more cells.
+ * A decimal part stays with the last cell of its token (the amount column is the row's last).
+ */
+function splitRuns(tokens: string[], width: number, decimal: boolean): number[][] {
+  const perToken = (token: string, parts: number): number[][] => {
+    const dot = token.indexOf(".");
+    if (dot < 0 || !decimal) return splitDigitRun(token, parts, MAX_CELL_DIGITS);
+    const fraction = token.slice(dot);
+    return splitDigitRun(token.slice(0, dot), parts, MAX_CELL_DIGITS).map((cut) => {
+      const last = cut.length - 1;
+      return cut.map((v, i) => (i === last ? Number(`${v}${fraction}`) : v));
+    });
+  };
+  const out: number[][] = [];
+  const walk = (index: number, left: number, acc: number[]) => {
+    if (out.length > 64) return;
+    if (index === tokens.length) {
+      if (left === 0) out.push(acc);
+      return;
+    }
+    const remainingTokens = tokens.length - index - 1;
+    for (let parts = 1; parts <= left - remainingTokens; parts++) {
+      for (const cut of perToken(tokens[index], parts)) walk(index + 1, left - parts, [...acc, ...cut]);
+    }
+  };
+  walk(0, width, []);
+  return out;
+}

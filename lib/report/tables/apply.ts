@@ -1,0 +1,98 @@
+/**
+ * Table 三 (收到和处理政府信息公开申请): the fixed row labels are walked in template order and the
+ * numbers between one label and the next become that row's tokens; the solver places them into
+ * the applicant columns the header prints.
+ */
+import {
+  APPLICANT_COLUMNS,
+  APPLY_COLUMNS,
+  applyKey,
+  type ApplyColumn,
+  type TemplateId,
+} from "../../metrics/dictionary";
+import type { ReportIssue } from "../types";
+import type { BlockReading } from "./active";
+import type { Span } from "./locate";
+import { APPLY_COLUMN_PHRASES, applyRowSpecs, type ApplyRowSpec } from "./rows";
+import { solveApplyTable, type RowTokens } from "./solve";
+import { cutEnumerator, rowTokens } from "./tokens";
+
+interface FoundRow {
+  spec: ApplyRowSpec;
+  start: number;
+  end: number;
+}
+
+/** Finds each row label after the previous one; a label not printed is skipped. */
+function walkRows(region: string, specs: ApplyRowSpec[]): FoundRow[] {
+  const found: FoundRow[] = [];
+  let cursor = 0;
+  for (const spec of specs) {
+    spec.pattern.lastIndex = cursor;
+    const match = spec.pattern.exec(region);
+    if (!match) continue;
+    found.push({ spec, start: match.index, end: match.index + match[0].length });
+    cursor = match.index + match[0].length;
+  }
+  return found;
+}
+
+/**
+ * The applicant columns the header prints. 法人或其他组织 names a group, not the 其他 column;
+ * OCR headers 数据1…数据6 stand for the six applicant columns. A header too broken to show two
+ * applicant columns is taken to print them all.
+ */
+export function columnsPresent(header: string): ApplyColumn[] {
+  const text = header.replace(/法人或其他组织/g, "");
+  const numbered = new Set(text.match(/数据\s*\d+/g) ?? []).size;
+  const present = APPLY_COLUMN_PHRASES.filter(
+    ([column, phrase]) => text.includes(phrase) || (numbered >= APPLICANT_COLUMNS.length && column !== "total"),
+  ).map(([column]) => column);
+  const applicants = present.filter((c) => c !== "total").length;
+  if (applicants < 2) return [...APPLY_COLUMNS];
+  return present;
+}
+
+/** Reads table 三 of `template` from `text` within `span`. */
+export function readApplyTable(text: string, span: Span, template: TemplateId): BlockReading {
+  const region = text.slice(span.start, span.end);
+  const found = walkRows(region, applyRowSpecs(template));
+  const columns = found.length > 0 ? columnsPresent(region.slice(0, found[0].start)) : [...APPLY_COLUMNS];
+  const rows: RowTokens[] = found.map((row, i) => {
+    const next = found[i + 1];
+    const segment = cutEnumerator(region.slice(row.end, next?.start ?? region.length), next?.spec.enumerator ?? null);
+    return { row: row.spec.row, tokens: rowTokens(segment, columns.length) };
+  });
+  const issues: ReportIssue[] = [];
+  rows.push(...otherHandlingAsOneRow(template, rows, columns.length, issues));
+  const solved = solveApplyTable(template, rows, columns);
+  return { values: solved.values, issues: [...issues, ...solved.issues] };
+}
+
+/**
+ * Some template-2021 reports print （六）其他处理 as one row, without its sub-rows 1 and 2. Its
+ * numbers are then read as 3.其他 and the two sub-rows as 0, so the outcome sum still holds.
+ */
+function otherHandlingAsOneRow(
+  template: TemplateId,
+  rows: RowTokens[],
+  width: number,
+  issues: ReportIssue[],
+): RowTokens[] {
+  if (template !== "2021") return [];
+  const specs = applyRowSpecs(template);
+  const other = specs.find((s) => s.pattern.source.startsWith("其他处理"));
+  if (!other || !rows.some((r) => r.row === other.row)) return [];
+  // In template order the two sub-rows come right before 3.其他.
+  const subRows = specs
+    .slice(specs.indexOf(other) - 2, specs.indexOf(other))
+    .filter((s) => !rows.some((r) => r.row === s.row));
+  if (subRows.length !== 2) return [];
+  issues.push({
+    code: "ROW_INCOMPLETE",
+    severity: "info",
+    keys: subRows.flatMap((s) => APPLY_COLUMNS.map((column) => applyKey(s.row, column))),
+    message: "（六）其他处理 is printed as one row; its numbers are read as 3.其他 and sub-rows 1 and 2 as 0",
+  });
+  return subRows.map((s) => ({ row: s.row, tokens: Array.from({ length: width }, () => "0") }));
+}

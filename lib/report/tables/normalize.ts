@@ -1,0 +1,42 @@
+/**
+ * Text normalisation for the table reader. Every layout the extractors and crawlers leave
+ * (markdown pipes, one cell per line, labels broken one character per line, page footers) is
+ * brought to one form: NFKC text where table cells are separated by tabs or line breaks and
+ * the words of a label are no longer split by whitespace.
+ */
+
+const CJK = "\\u3400-\\u9fff";
+
+// Markdown decoration: separator rows (|---|:--:|), heading marks and bold marks.
+const MARKDOWN_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
+const MARKDOWN_HEADING = /^[ \t]*#{1,6}[ \t]*/gm;
+const MARKDOWN_BOLD = /\*\*|__/g;
+const PIPE = /[ \t]*\|[ \t]*/g;
+
+// Page chrome a PDF leaves between the rows of a table: "- 3 -", "第 3 页 共 9 页", "3/9".
+const PAGE_MARKER =
+  /^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})[ \t]*$/gm;
+
+// Whitespace without a tab between two CJK characters belongs inside a word: 自\n\n然\n\n人,
+// 结 果 维 持. A tab is a cell boundary and is kept.
+const SPLIT_WORD = new RegExp(`([${CJK}])[ \\r\\n\\u00a0]+(?=[${CJK}])`, "g");
+
+/** Normalises a report's text for locating and reading its tables. Linear in the text. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/\r\n?/g, "\n")
+    .replace(MARKDOWN_RULE, "")
+    .replace(MARKDOWN_HEADING, "")
+    .replace(MARKDOWN_BOLD, "")
+    .replace(PIPE, "\t")
+    .replace(PAGE_MARKER, "")
+    .replace(SPLIT_WORD, "$1");
+}
+
+/** True for a CJK ideograph (a character that can belong to a label). */
+export function isCjk(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  return code >= 0x3400 && code <= 0x9fff;
+}

@@ -1,0 +1,108 @@
+/**
+ * Numeric tokens of one row: the text between a row label and the next label, with everything
+ * that is not a cell value taken out (notes in brackets, 第二十条第（五）项, a next row's
+ * enumerator "2."), and blank cells of a tab-separated row read as 0.
+ */
+import { isCjk } from "./normalize";
+
+// A bracketed note on one line: 1（主动撤回）, （区分处理的，…）, （单位：万元）, （一）. Notes may
+// hold digits of their own ("（含2件）"), which are not cell values.
+const INLINE_NOTE = /\([^()\t\n]{0,80}\)/g;
+// A bracketed label wrapped over lines: no digits inside, so nothing of value is lost.
+const WRAPPED_NOTE = /\([^()\d]{0,80}\)/g;
+// References to articles and items: 第二十条第（五）项, 第一项加第二项.
+const ARTICLE_REFERENCE = /第[^第\t\n\d]{0,10}?[条项款]/g;
+// Column headers an OCR tool numbered itself: 数据1 … 数据6.
+const NUMBERED_HEADER = /数据\s*\d+/g;
+const UNSIGNED = /\d+(?:\.\d+)?/g;
+const SIGNED = /(?:^|(?<=[\s\t]))-\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+// A printed cell that says "nothing": a dash, a slash, 无.
+const PLACEHOLDER = /^(?:[-—–/\\]+|无)$/;
+
+export interface TokenOptions {
+  /** Accept a leading minus (template 2019's 本年增/减). */
+  signed?: boolean;
+}
+
+/** Removes bracketed notes and article references, which never hold a cell value. */
+export function stripNotes(segment: string): string {
+  return segment
+    .replace(INLINE_NOTE, (note) => (hasCjk(note) ? " " : note))
+    .replace(WRAPPED_NOTE, (note) => (hasCjk(note) ? " " : note))
+    .replace(ARTICLE_REFERENCE, " ")
+    .replace(NUMBERED_HEADER, " ");
+}
+
+function hasCjk(text: string): boolean {
+  for (const char of text) if (isCjk(char)) return true;
+  return false;
+}
+
+/** The numbers in free text, in order. */
+export function scanNumbers(text: string, options: TokenOptions = {}): string[] {
+  const pattern = options.signed ? SIGNED : UNSIGNED;
+  return (text.match(pattern) ?? []).map((token) => token.replace(/\s/g, ""));
+}
+
+/**
+ * Tokens of the cells that follow a row label. When the label's own line is a tab-separated row
+ * (label⇥cell⇥cell…), its fields are read one by one: a blank field between numbers is a cell
+ * printed blank and becomes `""` (the solver's blank-cell mark; blank means 0 unless it is a
+ * total). Leading blank fields are merged label cells; trailing ones are grid padding, except
+ * that trailing blanks are kept up to `columns` cells (a blank 总计). Anything after that line
+ * (a number pushed to the next line) is scanned as free text.
+ */
+export function rowTokens(segment: string, columns: number, options: TokenOptions = {}): string[] {
+  const clean = stripNotes(segment);
+  const lineEnd = clean.indexOf("\n");
+  const firstLine = lineEnd < 0 ? clean : clean.slice(0, lineEnd);
+  const rest = lineEnd < 0 ? "" : clean.slice(lineEnd + 1);
+  if (!firstLine.includes("\t")) return scanNumbers(clean, options);
+  const fields = firstLine.split("\t").slice(1).map((f) => f.trim());
+  const cells = tabFieldTokens(fields, columns, options);
+  if (cells.length === 0) return scanNumbers(clean, options);
+  return [...cells, ...scanNumbers(rest, options)];
+}
+
+/** Cells of a tab-separated line; blank and placeholder cells are `""`. */
+export function tabFieldTokens(fields: string[], columns: number, options: TokenOptions = {}): string[] {
+  let first = 0;
+  let last = fields.length - 1;
+  while (first <= last && !isCell(fields[first])) first++;
+  while (last >= first && !isCell(fields[last])) last--;
+  if (first > last) return [];
+  const tokens: string[] = [];
+  for (let i = first; i <= last; i++) {
+    const field = fields[i];
+    const numbers = scanNumbers(field, options);
+    if (numbers.length > 0) tokens.push(...numbers);
+    else if (field === "" || PLACEHOLDER.test(field)) tokens.push("");
+    // a field of words only (a label pushed into the wrong column) holds no cell
+  }
+  for (let i = last + 1; i < fields.length && tokens.length < columns && fields[i] === ""; i++) {
+    tokens.push("");
+  }
+  return tokens;
+}
+
+function isCell(field: string): boolean {
+  return PLACEHOLDER.test(field) || /\d/.test(field);
+}
+
+
+/**
+ * Cuts the next row's enumerator off the end of a segment: "…0000000" + "2." + "其他法律…".
+ * Only the enumerator the template expects is cut, so a value ending in the same digit survives
+ * when no separator follows it.
+ */
+export function cutEnumerator(segment: string, enumerator: number | null): string {
+  if (enumerator === null) return segment;
+  const pattern = ENUMERATOR_PATTERNS[enumerator] ?? new RegExp(`${enumerator}\\s*[.、]\\s*[^\\d\\t\\n]*$`);
+  const match = pattern.exec(segment);
+  return match ? segment.slice(0, match.index) : segment;
+}
+
+const ENUMERATOR_PATTERNS: RegExp[] = Array.from(
+  { length: 10 },
+  (_, n) => new RegExp(`${n}\\s*[.、．]\\s*[^\\d\\t\\n]*$`),
+);
