@@ -1,14 +1,34 @@
 /**
  * parse: report files in, JSON out (one object for one file, JSON Lines for several).
- * The interface is fixed; see README "The parse command".
+ * The interface is fixed; see README "The parse command". Only JSON goes to stdout; anything
+ * else (usage, warnings) to stderr. Exit 0 when every file was read, 1 when any could not be, 2 on
+ * bad usage.
  */
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { readReport } from "../report";
+import { MAX_DOCUMENT_BYTES } from "../report/extract";
 import type { ReadOutcome } from "../report/types";
 
+// Libraries (PDF.js among them) log through console.log: keep stdout for JSON only.
+console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
+
+const USAGE = "usage: npm run --silent parse -- <file> [<file> ...]\n";
+
+/** Reads one file; the size is checked from the file system before its bytes are loaded. */
 async function readOne(file: string): Promise<ReadOutcome> {
   try {
-    return await readReport(new Uint8Array(await readFile(file)), file);
+    const handle = await open(file, "r");
+    try {
+      const { size, isFile } = await handle.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
+      if (!isFile) return { file, error: { code: "IO_ERROR", message: "not a regular file" } };
+      if (size > MAX_DOCUMENT_BYTES) {
+        return { file, error: { code: "FILE_TOO_LARGE", message: `${size} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes` } };
+      }
+      const bytes = new Uint8Array(await handle.readFile());
+      return await readReport(bytes, file);
+    } finally {
+      await handle.close();
+    }
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     return { file, error: { code: "IO_ERROR", message } };
@@ -16,20 +36,29 @@ async function readOne(file: string): Promise<ReadOutcome> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const files = argv.filter((a) => a !== "--");
-  if (files.length === 0) {
-    process.stderr.write("usage: npm run --silent parse -- <file> [<file> ...]\n");
+  const args = argv.filter((a) => a !== "--");
+  const options = args.filter((a) => a.startsWith("-") && a !== "-");
+  if (args.length === 0 || options.length > 0) {
+    if (options.length > 0) process.stderr.write(`unknown option: ${options.join(" ")}\n`);
+    process.stderr.write(USAGE);
     return 2;
   }
   let failed = false;
-  for (const file of files) {
+  for (const file of args) {
     const outcome = await readOne(file);
     if ("error" in outcome) failed = true;
-    process.stdout.write(JSON.stringify(outcome) + "\n");
+    // "file" is the path exactly as given, first in the object.
+    process.stdout.write(JSON.stringify({ file, ...outcome }) + "\n");
   }
   return failed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (cause: unknown) => {
+    process.stderr.write(`parse failed: ${cause instanceof Error ? cause.stack : String(cause)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,168 @@
+/**
+ * HTML (and DOCX, through mammoth's HTML) → text. Page chrome (scripts, styles, navigation) is
+ * dropped, block elements become lines, and every table row becomes ONE line with its cells joined
+ * by TABs. colspan/rowspan are expanded into a grid so each cell keeps its column: a spanned
+ * position is an empty field (the layout of a Word table copied as text), so the numbers of a row
+ * always sit in the same fields whatever the label cells above them span.
+ */
+import { load } from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+
+const SKIPPED = new Set([
+  "script", "style", "noscript", "template", "nav", "iframe", "svg", "canvas", "object", "embed",
+  "select", "button", "input", "textarea", "head", "title", "map", "audio", "video",
+]);
+const BLOCKS = new Set([
+  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+  "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+  "h6", "header", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "ul",
+  "tr", "td", "th", "thead", "tbody", "tfoot", "table",
+]);
+const MAX_SPAN = 100;
+
+export function htmlToText(html: string): string {
+  // htmlparser2 (the xml option with xmlMode off) is several times faster than parse5 and forgiving enough.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const lines: string[] = [];
+  const root = $("body").get(0) ?? $.root().get(0);
+  if (root) new BlockWriter(lines).walk(root);
+  return lines.join("\n");
+}
+
+/** Walks the document, collecting inline text into the current line and breaking at blocks. */
+class BlockWriter {
+  private current = "";
+  constructor(private readonly lines: string[]) {}
+
+  walk(node: AnyNode): void {
+    if (node.type === "text") {
+      this.current += collapse(node.data);
+      return;
+    }
+    if (!isElement(node) || isSkipped(node)) return;
+    const name = node.name.toLowerCase();
+    if (name === "br") return this.flush();
+    if (name === "table" && !containsTable(node)) {
+      this.flush();
+      this.lines.push(...tableLines(node));
+      return;
+    }
+    const block = BLOCKS.has(name);
+    if (block) this.flush();
+    for (const child of node.children) this.walk(child);
+    if (block) this.flush();
+  }
+
+  flush(): void {
+    const line = this.current.trim();
+    if (line !== "") this.lines.push(line);
+    this.current = "";
+  }
+}
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === "tag" || node.type === "script" || node.type === "style";
+}
+
+function isSkipped(node: Element): boolean {
+  if (SKIPPED.has(node.name.toLowerCase())) return true;
+  const attribs = node.attribs ?? {};
+  if (attribs.role === "navigation" || attribs.hidden !== undefined) return true;
+  return /display\s*:\s*none/i.test(attribs.style ?? "");
+}
+
+/** A table holding another table lays out the page; only the innermost tables hold data. */
+function containsTable(table: Element): boolean {
+  const stack = [...table.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (node.name.toLowerCase() === "table") return true;
+    stack.push(...node.children);
+  }
+  return false;
+}
+
+function collapse(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, " ");
+}
+
+/** The rows of one data table, each as one TAB-joined line in grid column order. */
+export function tableLines(table: Element): string[] {
+  const pending: Array<number | undefined> = []; // rows still covered by a rowspan, per column
+  const lines: string[] = [];
+  for (const tr of rowsOf(table)) {
+    const fields: string[] = [];
+    let column = 0;
+    const skipCovered = () => {
+      while ((pending[column] ?? 0) > 0) {
+        pending[column]! -= 1;
+        fields[column++] = "";
+      }
+    };
+    for (const cell of tr.children) {
+      if (!isElement(cell) || !/^t[dh]$/i.test(cell.name)) continue;
+      skipCovered();
+      const colspan = span(cell.attribs.colspan);
+      const rowspan = span(cell.attribs.rowspan);
+      fields[column] = cellText(cell);
+      for (let k = 0; k < colspan; k++) {
+        if (k > 0) fields[column + k] = "";
+        if (rowspan > 1) pending[column + k] = rowspan - 1;
+      }
+      column += colspan;
+    }
+    // columns to the right still covered by a rowspan from above
+    for (let c = column; c < pending.length; c++) {
+      if ((pending[c] ?? 0) > 0) {
+        pending[c]! -= 1;
+        fields[c] = "";
+      }
+    }
+    const line = Array.from(fields, (f) => f ?? "").join("\t").replace(/\t+$/, "");
+    if (line.replace(/\t/g, "").trim() !== "") lines.push(line);
+  }
+  return lines;
+}
+
+function span(value: string | undefined): number {
+  const n = Number.parseInt(value ?? "1", 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
+}
+
+/** Rows of this table only (through thead/tbody/tfoot), not of tables nested in its cells. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (!isElement(child)) continue;
+    const name = child.name.toLowerCase();
+    if (name === "tr") rows.push(child);
+    else if (name === "thead" || name === "tbody" || name === "tfoot") {
+      for (const tr of child.children) if (isElement(tr) && tr.name.toLowerCase() === "tr") rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+/** A cell's text on one line: its paragraphs and line breaks joined (no space between Chinese). */
+function cellText(cell: Element): string {
+  const parts: string[] = [];
+  let current = "";
+  const visit = (node: AnyNode) => {
+    if (node.type === "text") {
+      current += collapse(node.data);
+      return;
+    }
+    if (!isElement(node) || isSkipped(node)) return;
+    const breaks = node.name === "br" || BLOCKS.has(node.name.toLowerCase());
+    if (breaks) (parts.push(current), (current = ""));
+    node.children.forEach(visit);
+    if (breaks) (parts.push(current), (current = ""));
+  };
+  cell.children.forEach(visit);
+  parts.push(current);
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .reduce((text, part) => (text === "" ? part : text + (/[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(part) ? " " : "") + part), "");
+}

@@ -1,0 +1,107 @@
+/**
+ * PDF with a text layer → text. Items come from PDF.js (through unpdf), lines are rebuilt from
+ * their positions (see pdf-layout.ts), and page furniture (page numbers, running headers) is dropped.
+ */
+import { getDocumentProxy } from "unpdf";
+import { layoutPage, type PositionedText } from "./pdf-layout";
+import { ExtractionFailure } from "./failure";
+
+interface PageItems {
+  items: PositionedText[];
+  height: number;
+}
+
+/** Reads every page's text; throws ExtractionFailure when the file is not a readable PDF or too slow. */
+export async function extractPdfText(bytes: Uint8Array, deadline: number): Promise<string> {
+  // PDF.js takes ownership of (and may detach) the buffer it is given: hand it a copy.
+  const document = await withDeadline(
+    getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 }),
+    deadline,
+  ).catch((cause: unknown) => {
+    if (cause instanceof ExtractionFailure) throw cause;
+    throw new ExtractionFailure("UNREADABLE_DOCUMENT", `not a readable PDF: ${messageOf(cause)}`, cause);
+  });
+  try {
+    const pages: PageItems[] = [];
+    for (let n = 1; n <= document.numPages; n++) {
+      pages.push(await withDeadline(readPage(document, n), deadline));
+    }
+    if (pages.every((p) => p.items.length === 0)) {
+      throw new ExtractionFailure("UNREADABLE_DOCUMENT", "the PDF has no text layer; OCR needed");
+    }
+    const furniture = pageFurniture(pages);
+    return pages
+      .map((p) => layoutPage(p.items.filter((item) => !furniture.has(item))).join("\n"))
+      .filter((page) => page !== "")
+      .join("\n");
+  } finally {
+    void document.destroy().catch(() => undefined);
+  }
+}
+
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+async function readPage(document: PdfDocument, pageNumber: number): Promise<PageItems> {
+  const page = await document.getPage(pageNumber).catch((cause: unknown) => {
+    throw new ExtractionFailure("UNREADABLE_DOCUMENT", `page ${pageNumber} is damaged: ${messageOf(cause)}`, cause);
+  });
+  const content = await page.getTextContent();
+  const height = page.getViewport({ scale: 1 }).height;
+  const items: PositionedText[] = [];
+  for (const item of content.items) {
+    if (!("str" in item) || item.str.trim() === "") continue;
+    const [a, b, c, d, x, y] = item.transform as number[];
+    items.push({
+      text: item.str,
+      x,
+      y,
+      width: item.width,
+      height: item.height,
+      fontSize: Math.hypot(c, d) || Math.hypot(a, b),
+      vertical: content.styles[item.fontName]?.vertical ?? false,
+    });
+  }
+  page.cleanup();
+  return { items, height };
+}
+
+const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
+const MARGIN = 0.08;
+
+/**
+ * Items that are page furniture rather than content: page numbers in the top or bottom margin, and
+ * any margin text repeated on most pages (a running header or footer), digits ignored.
+ */
+function pageFurniture(pages: readonly PageItems[]): Set<PositionedText> {
+  const inMargin = (item: PositionedText, height: number) => item.y < MARGIN * height || item.y > (1 - MARGIN) * height;
+  const shape = (text: string) => text.replace(/\d+/g, "#").replace(/\s+/g, "");
+  const pagesWith = new Map<string, number>();
+  for (const page of pages) {
+    const shapes = new Set(page.items.filter((i) => inMargin(i, page.height)).map((i) => shape(i.text)));
+    shapes.forEach((s) => pagesWith.set(s, (pagesWith.get(s) ?? 0) + 1));
+  }
+  const repeatedOn = Math.max(2, Math.ceil(pages.length / 2));
+  const furniture = new Set<PositionedText>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (!inMargin(item, page.height)) continue;
+      if (PAGE_NUMBER.test(item.text.trim()) || (pagesWith.get(shape(item.text)) ?? 0) >= repeatedOn) furniture.add(item);
+    }
+  }
+  return furniture;
+}
+
+/** Rejects with TIMEOUT once the deadline passes; the work itself is abandoned, not interrupted. */
+export function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
+  const left = deadline - Date.now();
+  if (left <= 0) return Promise.reject(new ExtractionFailure("TIMEOUT", "text extraction took too long"));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ExtractionFailure("TIMEOUT", "text extraction took too long")), left);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

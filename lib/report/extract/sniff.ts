@@ -1,0 +1,52 @@
+/** Format detection: content first (magic bytes, markup), the file name's extension second. */
+import type { ExtractedDocument } from "./index";
+
+export type DocumentFormat = ExtractedDocument["format"];
+
+const SNIFF_BYTES = 8 * 1024;
+
+/** The format of a file, or null when its bytes are binary of a kind we do not read. */
+export function sniffFormat(bytes: Uint8Array, fileName: string): DocumentFormat | "binary" {
+  const head = latin1(bytes.subarray(0, SNIFF_BYTES));
+  if (head.slice(0, 1024).includes("%PDF-")) return "pdf";
+  if (head.startsWith("PK\u0003\u0004")) return isDocx(bytes) || /\.docx$/i.test(fileName) ? "docx" : "binary";
+  if (looksBinary(bytes.subarray(0, SNIFF_BYTES))) {
+    // A truncated or damaged document keeps its extension as the only clue.
+    if (/\.pdf$/i.test(fileName)) return "pdf";
+    if (/\.docx$/i.test(fileName)) return "docx";
+    return "binary";
+  }
+  if (looksLikeHtml(head)) return "html";
+  if (/\.(html?|xhtml)$/i.test(fileName) && /<[a-z!/]/i.test(head)) return "html";
+  return "text";
+}
+
+/** A DOCX is a zip whose entries include word/document.xml (named in the central directory). */
+function isDocx(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml");
+}
+
+function looksLikeHtml(head: string): boolean {
+  const start = head.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, "").trimStart().slice(0, 512).toLowerCase();
+  if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<?xml") && head.includes("<html")) return true;
+  const tags = head.match(/<\/?(?:html|head|body|div|p|table|tr|td|span|meta|br|h[1-6])\b[^>]*>/gi);
+  return (tags?.length ?? 0) >= 5;
+}
+
+/**
+ * Binary: NUL bytes, or many control characters other than tab/CR/LF/FF/ESC. Text in any of the
+ * charsets we read (UTF-8, GBK, UTF-16 with BOM) passes.
+ */
+export function looksBinary(sample: Uint8Array): boolean {
+  if (sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))) return false;
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return control > sample.length * 0.02;
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}
