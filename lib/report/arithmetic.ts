@@ -10,6 +10,7 @@ import {
   REVIEW_OUTCOMES,
   applyKey,
   applyRowsOf,
+  metricKeysOf,
   metricLabel,
   reviewKey,
   type TemplateId,
@@ -120,7 +121,111 @@ function sum(numbers: readonly number[]): number {
   return total;
 }
 
-/** Counts stated in the prose (申请 received, 行政处罚, 复议) against their table cells. */
-export function checkNarrative(_text: string, _values: Record<string, number | null>): ReportIssue[] {
-  return [];
+// ---------------------------------------------------------------------------------------------
+// The prose against the tables (NARRATIVE)
+
+/** A kind of count the prose states, how to recognise a clause stating it, and its table cells. */
+interface NarrativeClaim {
+  what: string;
+  /** Each pattern captures the stated count in group 1. */
+  patterns: RegExp[];
+  /** Table values the stated count may equal (prose uses 受理 for new, or new + carried over). */
+  tableReadings: (values: Record<string, number | null>) => (number | null)[];
+  keys: (values: Record<string, number | null>) => string[];
+  /** Clauses that mention the thing without stating this count of it. */
+  exclude?: RegExp;
+}
+
+const COUNT = String.raw`\s*(?:共|共计|合计|总计)?\s*(\d[\d,]*)\s*(?:件|条|宗|起|个)`;
+
+const NARRATIVE_CLAIMS: NarrativeClaim[] = [
+  {
+    what: "applications received",
+    patterns: [
+      new RegExp(String.raw`(?:收到|受理|接收|接到)[^，。；,;：:]{0,12}?(?:政府)?信息公开申请${COUNT}`),
+      new RegExp(String.raw`(?:收到|受理|接收|接到)[^，。；,;：:]{0,12}?依申请公开(?:申请)?${COUNT}`),
+    ],
+    tableReadings: (values) => {
+      const roles = applyRowRoles("2021");
+      const received = values[applyKey(roles.newReceived, TOTAL_COLUMN)] ?? null;
+      const carried = values[applyKey(roles.carriedOver, TOTAL_COLUMN)] ?? null;
+      return [received, received !== null && carried !== null ? received + carried : null];
+    },
+    keys: () => {
+      const roles = applyRowRoles("2021");
+      return [applyKey(roles.newReceived, TOTAL_COLUMN)];
+    },
+  },
+  {
+    what: "administrative reviews",
+    patterns: [new RegExp(String.raw`行政复议(?:案件|申请)?${COUNT}`)],
+    tableReadings: (values) => [values[reviewKey(REVIEW_BLOCKS[0], REVIEW_TOTAL_OUTCOME)] ?? null],
+    keys: () => [reviewKey(REVIEW_BLOCKS[0], REVIEW_TOTAL_OUTCOME)],
+  },
+  {
+    what: "administrative penalty decisions",
+    patterns: [
+      new RegExp(String.raw`(?:作出|办理|查处|实施)了?行政处罚(?:决定|案件)?${COUNT}`),
+      new RegExp(String.raw`行政处罚(?:决定|案件)${COUNT}`),
+    ],
+    tableReadings: (values) => [values[PENALTY_KEY] ?? null],
+    keys: () => [PENALTY_KEY],
+    // Agencies count published penalty notices (行政处罚信息69条); the table counts decisions.
+    exclude: /公开|公示|发布|信息|通报|推送/,
+  },
+];
+
+const PENALTY_KEY = metricKeysOf("2021").find((key) => key.startsWith("active.penalty."))!;
+
+/** Clauses that are not a plain count for the year: comparisons with other years, running totals. */
+const NOT_A_YEAR_COUNT = /同比|较上年|比上年|较去年|上一年|去年|增长|下降|减少|增加|累计|历年/;
+
+/**
+ * Counts stated in the prose (申请 received, 行政处罚, 复议) against their table cells. Conservative:
+ * only a clause that plainly states the count is read, and a thing is reported only when no
+ * stated count of it agrees with the table. The table's value is kept; the issue is a warning.
+ */
+export function checkNarrative(text: string, values: Record<string, number | null>): ReportIssue[] {
+  const clauses = proseClauses(text);
+  const issues: ReportIssue[] = [];
+  for (const claim of NARRATIVE_CLAIMS) {
+    const readings = [...new Set(claim.tableReadings(values).filter((v): v is number => v !== null))];
+    if (readings.length === 0) continue;
+    const stated = statedCounts(clauses, claim);
+    if (stated.length === 0 || stated.some(({ count }) => readings.includes(count))) continue;
+    const [first] = stated;
+    issues.push({
+      code: "NARRATIVE",
+      severity: "warning",
+      keys: claim.keys(values),
+      message: `the prose states ${claim.what}: ${first.count} ("${first.clause}"), the table ${readings.join(" or ")}; the table's value is kept`,
+    });
+  }
+  return issues;
+}
+
+function statedCounts(clauses: string[], claim: NarrativeClaim): { count: number; clause: string }[] {
+  const out: { count: number; clause: string }[] = [];
+  for (const clause of clauses) {
+    if (NOT_A_YEAR_COUNT.test(clause)) continue;
+    if (claim.exclude?.test(clause)) continue;
+    for (const pattern of claim.patterns) {
+      const match = pattern.exec(clause);
+      if (match) {
+        out.push({ count: Number(match[1].replace(/,/g, "")), clause });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The text as clauses: line breaks (a PDF wraps mid-sentence) and spacing removed, cut at 。；，. */
+function proseClauses(text: string): string[] {
+  const flat = text
+    .normalize("NFKC")
+    .replace(/\s*\n\s*/g, "")
+    .replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])/g, "");
+  // A comma between digits is a thousands separator, not the end of a clause.
+  return flat.split(/[。；;，！？!?]|(?<!\d),|,(?!\d{3}(?!\d))/).filter((clause) => /\d/.test(clause));
 }

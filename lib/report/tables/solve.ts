@@ -589,19 +589,16 @@ function placementIssues(
       });
     }
     const recovered = keysWhere((i) => consensus.recovered[r][i] && consensus.value[r][i] !== null);
-    const fromAbsent = recovered.filter((key) => !spec.present[spec.keys.indexOf(key)]);
+    absentTotals.push(...recovered.filter((key) => !spec.present[spec.keys.indexOf(key)]));
     const fromRow = recovered.filter((key) => spec.present[spec.keys.indexOf(key)]);
-    absentTotals.push(...fromAbsent);
-    if (fromRow.length > 0) {
-      const count = (spec.tokens ?? []).length;
-      const columns = spec.present.filter(Boolean).length;
+    if (consensus.lostCell[r]) {
+      issues.push(lostCellIssue(spec, candidates[r], consensus, r));
+    } else if (fromRow.length > 0) {
       issues.push({
-        code: consensus.lostCell[r] ? "ROW_INCOMPLETE" : "VALUE_RECOVERED",
+        code: "VALUE_RECOVERED",
         severity: "warning",
         keys: fromRow,
-        message: consensus.lostCell[r]
-          ? `row ${spec.label} has ${count} numbers for ${columns} columns; ${fromRow.join(", ")} recovered from the row's arithmetic (${fromRow.map((k) => values(consensus, r, spec, k)).join(", ")})`
-          : `row ${spec.label}: blank ${fromRow.join(", ")} recovered as the sum of its parts (${fromRow.map((k) => values(consensus, r, spec, k)).join(", ")})`,
+        message: `row ${spec.label}: blank ${describeCells(spec, consensus, r, fromRow)} recovered as the sum of its parts`,
       });
     }
     // A run with only one possible cut was read, not chosen; name only rows the rules settled.
@@ -636,8 +633,32 @@ function placementIssues(
   return issues;
 }
 
-function values(consensus: Consensus, r: number, spec: RowSpec, key: string): string {
-  return `${key} = ${consensus.value[r][spec.keys.indexOf(key)]}`;
+/**
+ * A row that lost a printed cell. When only one position of the lost cell fits the table, that
+ * cell is named; when several fit, every placed cell of the row depended on the choice.
+ */
+function lostCellIssue(spec: RowSpec, candidates: Candidate[], consensus: Consensus, r: number): ReportIssue {
+  const count = (spec.tokens ?? []).length;
+  const columns = spec.present.filter(Boolean).length;
+  const positions = candidates.filter((c) => c.lostCell).length;
+  const keys =
+    positions === 1
+      ? spec.keys.filter((_, i) => consensus.recovered[r][i] && consensus.value[r][i] !== null)
+      : spec.keys.filter((_, i) => consensus.value[r][i] !== null);
+  const how =
+    positions === 1
+      ? `${describeCells(spec, consensus, r, keys)} recovered from the row's arithmetic`
+      : `the lost cell's position was settled by the table's arithmetic (${describeCells(spec, consensus, r, keys)})`;
+  return {
+    code: "ROW_INCOMPLETE",
+    severity: "warning",
+    keys,
+    message: `row ${spec.label} has ${count} numbers for ${columns} columns; ${how}`,
+  };
+}
+
+function describeCells(spec: RowSpec, consensus: Consensus, r: number, keys: string[]): string {
+  return keys.map((key) => `${key} = ${consensus.value[r][spec.keys.indexOf(key)]}`).join(", ");
 }
 
 /**
