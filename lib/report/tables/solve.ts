@@ -354,7 +354,17 @@ function lostCellCandidates(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Combining rows: bounded backtracking over the candidates with the cross-row rules
+// Combining rows: bounds from the fixed rows, then bounded backtracking over the candidates
+
+type CellRef = [row: number, cell: number];
+
+/** A rule as cell references into the table's rows. */
+interface TableRule {
+  id: string;
+  left: CellRef[];
+  right: CellRef[];
+  rows: number[];
+}
 
 interface Consensus {
   value: (number | null)[][];
@@ -374,8 +384,11 @@ function solveTable(
   limits: SolveLimits,
   columnAbsent: boolean,
 ): SolvedBlock {
-  const candidates = specs.map((spec) => rowCandidates(spec, localRulesOf(spec, rules), limits));
-  const outcome = searchRows(specs, candidates, rules, limits);
+  const locals = specs.map((spec) => localRulesOf(spec, rules));
+  const candidates = specs.map((spec, r) => rowCandidates(spec, locals[r], limits));
+  const tableRules = indexRules(specs, rules);
+  const active = tighten(candidates, locals, tableRules);
+  const outcome = searchRows(specs, candidates, active, limits);
   const consensus =
     outcome.kind === "solved" ? outcome.consensus : rowByRowConsensus(specs, candidates);
 
@@ -401,45 +414,124 @@ function solveTable(
   return { values, issues };
 }
 
+function indexRules(specs: RowSpec[], rules: ArithmeticRule[]): TableRule[] {
+  const cellIndex = new Map<string, CellRef>();
+  specs.forEach((spec, r) => spec.keys.forEach((key, i) => cellIndex.set(key, [r, i])));
+  return rules.map((rule) => {
+    const left = rule.left.map((k) => cellIndex.get(k)!);
+    const right = rule.right.map((k) => cellIndex.get(k)!);
+    return { id: rule.id, left, right, rows: [...new Set([...left, ...right].map(([r]) => r))] };
+  });
+}
+
+/** The value every candidate of a row agrees on, or NaN. */
+function agreedValues(candidates: Candidate[][], specs: { length: number }[]): number[][] {
+  return specs.map((_, r) => {
+    const list = candidates[r];
+    if (list.length === 0) return [];
+    return list[0].values.map((v, i) =>
+      v !== null && list.every((c) => c.values[i] === v) ? v : NaN,
+    );
+  });
+}
+
+/**
+ * Narrows the candidates before the search. A rule with one side settled bounds every unsettled
+ * cell on the other side (all cells are counts ≥ 0): a candidate above a bound is dropped, and an
+ * unknown cell bounded by 0 is 0 (a row that lost a cell under a column summing to 0). Identical
+ * candidates are then merged. Rules the settled numbers already break are printed breaks: they are
+ * left to the checks and not used as evidence. Returns the rules still usable.
+ */
+function tighten(candidates: Candidate[][], locals: LocalRule[][], rules: TableRule[]): TableRule[] {
+  let active = rules;
+  for (let round = 0; round < 10; round++) {
+    const agreed = agreedValues(candidates, candidates);
+    const known = ([r, i]: CellRef) => agreed[r]?.[i] ?? NaN;
+    active = active.filter((rule) => {
+      const cells = [...rule.left, ...rule.right];
+      if (cells.some((c) => Number.isNaN(known(c)))) return true;
+      return sumOf(rule.left.map(known)) === sumOf(rule.right.map(known));
+    });
+    const bound = candidates.map((list) => (list[0]?.values ?? []).map(() => Infinity));
+    for (const rule of active) {
+      for (const [settled, other] of [
+        [rule.left, rule.right],
+        [rule.right, rule.left],
+      ]) {
+        if (settled.some((c) => Number.isNaN(known(c)))) continue;
+        const slack = sumOf(settled.map(known)) - sumOf(other.map(known).filter((v) => !Number.isNaN(v)));
+        for (const [r, i] of other) {
+          if (Number.isNaN(known([r, i]))) bound[r][i] = Math.min(bound[r][i], Math.max(slack, 0));
+        }
+      }
+    }
+    let changed = false;
+    candidates.forEach((list, r) => {
+      const narrowed = list
+        .map((candidate) => applyBounds(candidate, bound[r], locals[r]))
+        .filter((c): c is Candidate => c !== null);
+      const merged = mergeIdentical(narrowed.length > 0 ? narrowed : list);
+      if (merged.length !== list.length || merged.some((c, k) => c !== list[k])) changed = true;
+      candidates[r] = merged;
+    });
+    if (!changed) break;
+  }
+  return active;
+}
+
+/** The candidate within the bounds (unknown cells bounded by 0 become 0), or null if it exceeds one. */
+function applyBounds(candidate: Candidate, bound: number[], local: LocalRule[]): Candidate | null {
+  if (candidate.values.some((v, i) => v !== null && v > bound[i])) return null;
+  if (!candidate.values.some((v, i) => v === null && bound[i] === 0)) return candidate;
+  const values = candidate.values.map((v, i) => (v === null && bound[i] === 0 ? 0 : v));
+  const strict = candidate.split || candidate.lostCell;
+  const filled = completeRow(values, values.map(() => false), local, strict);
+  if (filled === null) return null;
+  const recovered = candidate.recovered.map((was, i) => was || filled[i] || candidate.values[i] === null);
+  return { ...candidate, values, recovered: recovered.map((x, i) => x && values[i] !== null) };
+}
+
+/** Candidates with the same values are one placement; remember every cell any of them recovered. */
+function mergeIdentical(list: Candidate[]): Candidate[] {
+  const byValues = new Map<string, Candidate>();
+  for (const candidate of list) {
+    const id = candidate.values.join(",");
+    const seen = byValues.get(id);
+    if (!seen) {
+      byValues.set(id, candidate);
+      continue;
+    }
+    byValues.set(id, {
+      values: seen.values,
+      recovered: seen.recovered.map((x, i) => x || candidate.recovered[i]),
+      split: seen.split || candidate.split,
+      lostCell: seen.lostCell || candidate.lostCell,
+    });
+  }
+  const merged = [...byValues.values()];
+  return merged.length === list.length ? list : merged;
+}
+
+function sumOf(numbers: number[]): number {
+  let total = 0;
+  for (const n of numbers) total += n;
+  return total;
+}
+
 function searchRows(
   specs: RowSpec[],
   candidates: Candidate[][],
-  rules: ArithmeticRule[],
+  rules: TableRule[],
   limits: SolveLimits,
 ): SearchOutcome {
-  if (candidates.every((c) => c.length <= 1)) {
-    // One placement per row: nothing to choose. Rules the printed numbers break stay broken.
-    return { kind: "solved", consensus: consensusOf(specs, candidates, candidates.map(() => 0)) };
-  }
-  const cellIndex = new Map<string, [number, number]>();
-  specs.forEach((spec, r) => spec.keys.forEach((key, i) => cellIndex.set(key, [r, i])));
   const value = specs.map((spec) => spec.keys.map(() => NaN));
-
-  // Cross-row rules only; a rule broken by rows that have one placement each is a printed break
-  // for the checks to report, not evidence about the other rows.
-  const crossRules = rules
-    .map((rule) => ({
-      left: rule.left.map((k) => cellIndex.get(k)!),
-      right: rule.right.map((k) => cellIndex.get(k)!),
-    }))
-    .filter((rule) => new Set([...rule.left, ...rule.right].map(([r]) => r)).size > 1)
-    .filter((rule) => {
-      const rows = new Set([...rule.left, ...rule.right].map(([r]) => r));
-      if ([...rows].some((r) => candidates[r].length !== 1)) return true;
-      rows.forEach((r) => candidates[r][0].values.forEach((v, i) => (value[r][i] = v ?? NaN)));
-      return partialHolds(value, rule);
-    });
-  value.forEach((row) => row.fill(NaN));
-
-  const rulesOfRow = specs.map((_, r) =>
-    crossRules.filter((rule) => [...rule.left, ...rule.right].some(([row]) => row === r)),
-  );
-  // Fixed rows first, then the most constrained; totals before parts helps the ≤ pruning.
+  const rulesOfRow = specs.map((_, r) => rules.filter((rule) => rule.rows.includes(r)));
+  // Fixed rows first, then the most constrained, so the bounds prune early.
   const order = specs
     .map((_, r) => r)
     .filter((r) => candidates[r].length > 0)
     .sort((a, b) => candidates[a].length - candidates[b].length);
-  const varying = candidates.map((list) => varyingCells(list));
+  const varying = candidates.map((list, r) => varyingCells(list, specs[r].keys.length));
 
   let consensus: Consensus | null = null;
   const chosen = specs.map(() => -1);
@@ -448,9 +540,10 @@ function searchRows(
   let settled = false;
 
   const walk = (depth: number): void => {
-    if (settled || exhausted) return;
     if (depth === order.length) {
-      consensus = mergeSolution(consensus, specs, candidates, chosen);
+      const solution = completeSolution(value, rules);
+      if (solution === null) return;
+      consensus = mergeSolution(consensus, specs, candidates, chosen, solution);
       settled = everyVaryingCellAmbiguous(consensus, varying);
       return;
     }
@@ -458,7 +551,7 @@ function searchRows(
     for (let c = 0; c < candidates[r].length; c++) {
       if (++nodes > limits.tableBudget) {
         exhausted = true;
-        return;
+        break;
       }
       candidates[r][c].values.forEach((v, i) => (value[r][i] = v ?? NaN));
       chosen[r] = c;
@@ -474,13 +567,11 @@ function searchRows(
   return { kind: "solved", consensus };
 }
 
-type CellRef = [row: number, cell: number];
-
 /**
  * Whether sum(left) = sum(right) can still hold: with every cell a count ≥ 0, a fully known side
  * bounds the known part of the other side. Unknown cells are NaN.
  */
-function partialHolds(value: number[][], rule: { left: CellRef[]; right: CellRef[] }): boolean {
+function partialHolds(value: number[][], rule: TableRule): boolean {
   let leftKnown = 0;
   let rightKnown = 0;
   let leftOpen = false;
@@ -501,46 +592,93 @@ function partialHolds(value: number[][], rule: { left: CellRef[]; right: CellRef
   return true;
 }
 
-function varyingCells(list: Candidate[]): boolean[] {
-  if (list.length === 0) return [];
-  return list[0].values.map((v, i) => list.some((c) => c.values[i] !== v));
+/**
+ * One full combination, with the cells it leaves unknown filled where the rules force them: a
+ * rule with one unknown cell decides it; a settled side whose other side already adds up makes
+ * the remaining cells 0. Returns the values (NaN where still unknown) and which cells were
+ * filled, or null when a forced value would be negative (the combination is impossible).
+ */
+function completeSolution(
+  placed: number[][],
+  rules: TableRule[],
+): { value: number[][]; filled: boolean[][] } | null {
+  const value = placed.map((row) => [...row]);
+  const filled = placed.map((row) => row.map(() => false));
+  const set = ([r, i]: CellRef, v: number) => {
+    value[r][i] = v;
+    filled[r][i] = true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const rule of rules) {
+      const open = [...rule.left, ...rule.right].filter(([r, i]) => Number.isNaN(value[r][i]));
+      if (open.length === 0) continue;
+      const known = (side: CellRef[]) => sumOf(side.map(([r, i]) => value[r][i]).filter((v) => !Number.isNaN(v)));
+      if (open.length === 1) {
+        const onLeft = rule.left.includes(open[0]);
+        const v = onLeft ? known(rule.right) - known(rule.left) : known(rule.left) - known(rule.right);
+        if (v < 0) return null;
+        set(open[0], v);
+        changed = true;
+        continue;
+      }
+      for (const [side, other] of [
+        [rule.left, rule.right],
+        [rule.right, rule.left],
+      ]) {
+        const sideOpen = side.some(([r, i]) => Number.isNaN(value[r][i]));
+        const otherOpen = other.filter(([r, i]) => Number.isNaN(value[r][i]));
+        if (sideOpen || otherOpen.length === 0 || known(side) !== known(other)) continue;
+        otherOpen.forEach((cell) => set(cell, 0));
+        changed = true;
+      }
+    }
+  }
+  return { value, filled };
+}
+
+function varyingCells(list: Candidate[], width: number): boolean[] {
+  if (list.length === 0) return Array.from({ length: width }, () => true);
+  return list[0].values.map((v, i) => v === null || list.some((c) => c.values[i] !== v));
 }
 
 function everyVaryingCellAmbiguous(consensus: Consensus, varying: boolean[][]): boolean {
   return varying.every((cells, r) => cells.every((varies, i) => !varies || consensus.ambiguous[r][i]));
 }
 
-function consensusOf(specs: RowSpec[], candidates: Candidate[][], chosen: number[]): Consensus {
-  return mergeSolution(null, specs, candidates, chosen);
-}
-
-/** Folds one complete combination into the running consensus. */
+/** Folds one complete combination (with its forced cells) into the running consensus. */
 function mergeSolution(
   into: Consensus | null,
   specs: RowSpec[],
   candidates: Candidate[][],
   chosen: number[],
+  solution: { value: number[][]; filled: boolean[][] },
 ): Consensus {
   const pick = (r: number) => (chosen[r] >= 0 ? candidates[r][chosen[r]] : undefined);
+  const valueAt = (r: number, i: number) => {
+    const v = solution.value[r][i];
+    return Number.isNaN(v) ? null : v;
+  };
+  const recoveredAt = (r: number, i: number) =>
+    (pick(r)?.recovered[i] ?? false) || (solution.filled[r][i] && valueAt(r, i) !== null);
   if (into === null) {
     return {
-      value: specs.map((spec, r) => spec.keys.map((_, i) => pick(r)?.values[i] ?? null)),
+      value: specs.map((spec, r) => spec.keys.map((_, i) => valueAt(r, i))),
       ambiguous: specs.map((spec) => spec.keys.map(() => false)),
-      seen: specs.map((spec, r) => spec.keys.map((_, i) => new Set([pick(r)?.values[i] ?? null]))),
-      recovered: specs.map((spec, r) => spec.keys.map((_, i) => pick(r)?.recovered[i] ?? false)),
+      seen: specs.map((spec, r) => spec.keys.map((_, i) => new Set([valueAt(r, i)]))),
+      recovered: specs.map((spec, r) => spec.keys.map((_, i) => recoveredAt(r, i))),
       split: specs.map((_, r) => pick(r)?.split ?? false),
       lostCell: specs.map((_, r) => pick(r)?.lostCell ?? false),
     };
   }
   specs.forEach((spec, r) => {
     const candidate = pick(r);
-    if (!candidate) return;
-    into.split[r] ||= candidate.split;
-    into.lostCell[r] ||= candidate.lostCell;
+    into.split[r] ||= candidate?.split ?? false;
+    into.lostCell[r] ||= candidate?.lostCell ?? false;
     spec.keys.forEach((_, i) => {
-      const v = candidate.values[i];
+      const v = valueAt(r, i);
       into.seen[r][i].add(v);
-      into.recovered[r][i] ||= candidate.recovered[i];
+      into.recovered[r][i] ||= recoveredAt(r, i);
       if (v !== into.value[r][i] || into.ambiguous[r][i]) {
         into.ambiguous[r][i] = true;
         into.value[r][i] = null;
@@ -556,7 +694,11 @@ function rowByRowConsensus(specs: RowSpec[], candidates: Candidate[][]): Consens
   const most = Math.max(1, ...candidates.map((c) => c.length));
   for (let k = 0; k < most; k++) {
     const chosen = candidates.map((list) => (list.length === 0 ? -1 : Math.min(k, list.length - 1)));
-    consensus = mergeSolution(consensus, specs, candidates, chosen);
+    const value = specs.map((spec, r) =>
+      spec.keys.map((_, i) => (chosen[r] >= 0 ? candidates[r][chosen[r]].values[i] ?? NaN : NaN)),
+    );
+    const filled = value.map((row) => row.map(() => false));
+    consensus = mergeSolution(consensus, specs, candidates, chosen, { value, filled });
   }
   return consensus!;
 }
@@ -592,7 +734,7 @@ function placementIssues(
     absentTotals.push(...recovered.filter((key) => !spec.present[spec.keys.indexOf(key)]));
     const fromRow = recovered.filter((key) => spec.present[spec.keys.indexOf(key)]);
     if (consensus.lostCell[r]) {
-      issues.push(lostCellIssue(spec, candidates[r], consensus, r));
+      issues.push(lostCellIssue(spec, consensus, r));
     } else if (fromRow.length > 0) {
       issues.push({
         code: "VALUE_RECOVERED",
@@ -634,26 +776,18 @@ function placementIssues(
 }
 
 /**
- * A row that lost a printed cell. When only one position of the lost cell fits the table, that
- * cell is named; when several fit, every placed cell of the row depended on the choice.
+ * A row that lost a printed cell. The issue names every cell that was not read as printed: the
+ * lost cell, or every cell whose value depended on where the lost cell sat.
  */
-function lostCellIssue(spec: RowSpec, candidates: Candidate[], consensus: Consensus, r: number): ReportIssue {
+function lostCellIssue(spec: RowSpec, consensus: Consensus, r: number): ReportIssue {
   const count = (spec.tokens ?? []).length;
   const columns = spec.present.filter(Boolean).length;
-  const positions = candidates.filter((c) => c.lostCell).length;
-  const keys =
-    positions === 1
-      ? spec.keys.filter((_, i) => consensus.recovered[r][i] && consensus.value[r][i] !== null)
-      : spec.keys.filter((_, i) => consensus.value[r][i] !== null);
-  const how =
-    positions === 1
-      ? `${describeCells(spec, consensus, r, keys)} recovered from the row's arithmetic`
-      : `the lost cell's position was settled by the table's arithmetic (${describeCells(spec, consensus, r, keys)})`;
+  const keys = spec.keys.filter((_, i) => consensus.recovered[r][i] && consensus.value[r][i] !== null);
   return {
     code: "ROW_INCOMPLETE",
     severity: "warning",
     keys,
-    message: `row ${spec.label} has ${count} numbers for ${columns} columns; ${how}`,
+    message: `row ${spec.label} has ${count} numbers for ${columns} columns; the lost cell was placed by the table's arithmetic (${describeCells(spec, consensus, r, keys)})`,
   };
 }
 
