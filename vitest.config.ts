@@ -14,8 +14,13 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "tests/web/**"],
+          exclude: [...configDefaults.exclude, "tests/web/**", "tests/db/**"],
         },
+      },
+      {
+        extends: true,
+        // Storage tests: migrated once in the global setup, then a private copy per test file.
+        test: { name: "db", include: ["tests/db/**/*.test.ts"], globalSetup: ["tests/db/global-setup.ts"] },
       },
       {
         extends: true,

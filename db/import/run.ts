@@ -59,6 +59,7 @@ export async function importPaths(handle: DatabaseHandle, paths: readonly string
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   progress.finish();
+  summary.failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // files finish out of order when in flight together
   summary.elapsedMs = Date.now() - started;
   return summary;
 }
@@ -91,7 +92,13 @@ export async function importFile(
     const result = await storeReading(db, reading as PlacedReport, { fileName, bytes, facts }, READER_VERSION);
     return { outcome: result.outcome };
   } catch (error) {
-    return { outcome: "failed", code: "STORE_FAILED", reason: messageOf(error) };
+    const failure = { code: "STORE_FAILED", reason: messageOf(error) };
+    // The reading's transaction rolled back; keep a note of the failure outside it.
+    const noted = await recordFailure(db, { fileName, sha256: facts.sha256, ...failure }).then(
+      () => "",
+      (noteError: unknown) => ` (and the failure could not be recorded: ${messageOf(noteError)})`,
+    );
+    return { outcome: "failed", code: failure.code, reason: failure.reason + noted };
   }
 }
 
