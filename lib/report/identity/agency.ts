@@ -1,0 +1,156 @@
+/**
+ * The agency that publishes the report, read from the strongest source present:
+ * the title line, then the report phrase in the preamble (现发布…报告), "本报告由…编制", the page's
+ * metadata fields, "请与…联系", and last the subject of the first sentence ("2023年,X认真…").
+ */
+import { scanPlaceNames } from "@/lib/places";
+import { acrossLines } from "./text";
+
+/** Endings of an agency's name (or of a bare division name standing for its government). */
+const AGENCY_END =
+  /(?:政府|办公室|办公厅|办事处|委员会|管委会|局|厅|委|办|署|中心|院|馆|所|站|队|会|处|社|部|镇|乡|街道|苏木|区|县|市|旗|州|盟)$/;
+/** Words that open a relative reference (我局, 区卫生健康委), never a full name. */
+const RELATIVE_START = /^(?:我|本|该|全|区|县|市|省|州|镇|乡|各|上级|有关|相关)/;
+const LEADING_VERBS = /^(?:现将|现予|现发布|现公布|现形成|现编制|现向社会公布|特向社会公布|向社会公布|特此公布|公布|发布|编制|形成|制作|现)+/;
+const REPORT_VERB_BEFORE = /(?:现将|现予|发布|公布|形成|编制|制作|报送)《?$/;
+const SEPARATORS = /[,。;:!?、|>》《“”"'\[\]【】]/;
+const MAX_NAME = 40;
+
+/** 2023年政府信息公开工作年度报告, with line breaks allowed anywhere (titles wrap). */
+export const TITLE_CORE = new RegExp(
+  `(\\d{4})\\n*年\\n*(?:度\\n*)?(?:${acrossLines("政府")}\\n*)?${acrossLines("信息公开")}\\n*(?:${acrossLines("工作")}\\n*)?(?:${acrossLines("年度")}\\n*)?(?:${acrossLines("报告")}|${acrossLines("年报")})`,
+  "g",
+);
+
+/** "2022年度十堰市住房和城乡建设局政府信息公开工作报告": the year before the name. */
+const YEAR_THEN_AGENCY = /(\d{4})年度?((?!度|政府)[^\d\n,。;:、《》]{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/g;
+
+export interface TitleMatch {
+  year: number;
+  index: number;
+  agency: string | null;
+}
+
+/** A mention of some other report (关于做好2022年度政府信息公开工作年度报告编制…的通知). */
+function isReference(head: string, start: number, end: number): boolean {
+  const after = head.slice(end, end + 8);
+  if (/^(?:编制|发布|报送|工作的|有关|的通知|格式|数据报送)/.test(after)) return true;
+  const lineStart = head.lastIndexOf("\n", start) + 1;
+  const before = head.slice(lineStart, start);
+  const open = before.lastIndexOf("《");
+  if (open >= 0 && before.indexOf("》", open) < 0) {
+    const close = head.indexOf("》", end);
+    const quoted = head.slice(open, close < 0 ? end : close);
+    if (/关于|通知|要点|办法|规定|意见/.test(quoted)) return true;
+  }
+  return /关于(?:做好|印发)?[^,。]{0,20}$/.test(before);
+}
+
+function isNavigation(line: string): boolean {
+  return /当前位置|所在位置|现在的位置|首页>|>>/.test(line);
+}
+
+/** Removes what is not part of a name: labels, verbs, (以下简称…), (机关), leading years. */
+export function cleanAgency(raw: string): string | null {
+  let name = raw.replace(/\((?:以下简称|下称|简称)[^)]*\)/g, "");
+  const parts = name.split(SEPARATORS);
+  name = parts[parts.length - 1];
+  name = name.replace(LEADING_VERBS, "").replace(/^\d{4}年度?/, "");
+  // A parenthesis that names no place is a tag or a remark: (图解), (机关).
+  name = name.replace(/\(([^)]*)\)/g, (whole, inner: string) => (scanPlaceNames(inner).length ? whole : ""));
+  name = name.replace(/^[-—_·\s]+|[-—_·\s]+$/g, "");
+  if (name.length < 2 || name.length > MAX_NAME || /\d/.test(name) || !AGENCY_END.test(name)) return null;
+  return name;
+}
+
+/** Every title-like phrase with its year and, where it gives one, the agency before it. */
+export function findTitles(head: string): TitleMatch[] {
+  const titles: TitleMatch[] = [];
+  for (const m of head.matchAll(TITLE_CORE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (isReference(head, start, end)) continue;
+    const lineStart = head.lastIndexOf("\n", start) + 1;
+    const line = head.slice(lineStart, head.indexOf("\n", start) < 0 ? undefined : head.indexOf("\n", start));
+    if (isNavigation(line)) continue;
+    const before = head.slice(lineStart, start);
+    let agency = cleanAgency(before);
+    const opensLine = before.replace(/[|:标题]/g, "") === "";
+    if (!agency && opensLine) agency = agencyOnLineBefore(head, lineStart);
+    // Without a name before it, the phrase is a title only at the start of a line or after a
+    // report verb (现将2022年度…报告如下); in a list (公开了…、2022年…报告、) it names another report.
+    if (agency || opensLine || REPORT_VERB_BEFORE.test(before)) titles.push({ year: Number(m[1]), index: start, agency });
+  }
+  for (const m of head.matchAll(YEAR_THEN_AGENCY)) {
+    if (isReference(head, m.index!, m.index! + m[0].length)) continue;
+    titles.push({ year: Number(m[1]), index: m.index!, agency: cleanAgency(m[2]) });
+  }
+  return titles.sort((a, b) => a.index - b.index);
+}
+
+/** A title printed as two lines: the name alone on the line before "2024年政府信息公开…". */
+function agencyOnLineBefore(head: string, lineStart: number): string | null {
+  const lines = head.slice(0, lineStart).split("\n").map((l) => l.trim()).filter(Boolean);
+  const previous = lines[lines.length - 1];
+  if (!previous || previous.length > MAX_NAME || /[,。:;|]/.test(previous)) return null;
+  return cleanAgency(previous);
+}
+
+const METADATA_LABELS = [["公开主体", "发布机构"], ["发文机关", "发布单位"], ["信息来源", "来源"]];
+
+/** The page's own fields (公开主体: 上海市崇明区教育局); only a value that names a place counts. */
+function fromMetadata(head: string): string | null {
+  for (const labels of METADATA_LABELS) {
+    const pattern = new RegExp(`(?:${labels.join("|")}):?\\n?([^\\s|:,]{2,40})`, "g");
+    for (const m of head.matchAll(pattern)) {
+      const name = cleanAgency(m[1].replace(/(?:发文|发布|成文|生效|公开|索引|文号|分类)[^]*$/, ""));
+      if (name && startsWithPlace(name)) return name;
+    }
+  }
+  return null;
+}
+
+function startsWithPlace(name: string): boolean {
+  return scanPlaceNames(name).some((m) => m.start === 0);
+}
+
+function firstProse(head: string, pattern: RegExp, accept: (name: string) => boolean): string | null {
+  for (const m of head.matchAll(pattern)) {
+    const name = cleanAgency(m[1]);
+    if (name && !RELATIVE_START.test(name) && accept(name)) return name;
+  }
+  return null;
+}
+
+/** "本报告由包头市人民政府外事办公室根据…编制", "由…街道办事处编制". */
+const COMPILED_BY = /由([^\n,。;:、由]{2,40}?)(?:根据|依据|按照|编制|负责|制作)/g;
+/** "请与杭州市公安局滨江区分局联系". */
+const CONTACT = /请(?:与|联系)([^\n,。;:、()]{2,40}?)(?:联系|\()/g;
+/** "2023年,阿尔善宝力格镇人民政府认真贯彻…": the subject of the opening sentence. */
+const OPENING_SUBJECT =
+  /(?:^|\n)\d{4}年(?:度|以来)?,([^\n,。;:、]{2,40}?)(?:认真|严格|坚持|始终|深入|紧紧|按照|全面|持续|积极|高度|切实|进一步|围绕|结合|聚焦|扎实|不断|紧扣|牢固|全力|着力|大力|继续|强化|以|在|把|将|依据|根据|贯彻)/g;
+
+/**
+ * The agency, or null. Titles come first; prose sources must name a full agency
+ * (not 我局 or 区卫生健康委).
+ */
+export function readAgency(head: string, titles: TitleMatch[]): string | null {
+  const fromTitle = titles.find((t) => t.agency)?.agency;
+  const found =
+    fromTitle ??
+    firstProse(head, COMPILED_BY, () => true) ??
+    fromMetadata(head) ??
+    firstProse(head, CONTACT, () => true) ??
+    firstProse(head, OPENING_SUBJECT, () => true);
+  return found ? fullForm(found, head) : null;
+}
+
+/**
+ * The formal name where the report gives it: a bare 於潜镇 or 青龙镇政府 becomes 於潜镇人民政府
+ * when the text writes that form somewhere.
+ */
+function fullForm(name: string, head: string): string {
+  const base = name.endsWith("人民政府") ? null : name.endsWith("政府") ? name.slice(0, -2) : /(?:镇|乡|苏木|县|区|市|旗)$/.test(name) ? name : null;
+  if (base && head.includes(`${base}人民政府`)) return `${base}人民政府`;
+  return name;
+}

@@ -1,0 +1,160 @@
+/**
+ * Where the agency sits: the division names inside its name, read as a chain (济南市 → 市中区),
+ * with short names trusted only in context, a name in parentheses taken as the location
+ * (…临空经济区(廊坊)管理委员会), a misspelt leading name repaired against the gazetteer, and —
+ * only to choose between equally good readings — the places, telephone area codes and
+ * townships the report's opening mentions. Ambiguity is reported, never guessed.
+ */
+import {
+  areaCodesIn,
+  divisionByCode,
+  divisionOfPlace,
+  divisionsForAreaCode,
+  isWithin,
+  regionOf,
+  repairPlaceName,
+  scanPlaceNames,
+  ancestorsOf,
+  type Place,
+} from "@/lib/places";
+import type { Region, ReportIssue } from "../types";
+
+const EMPTY_REGION: Region = { code: null, province: null, city: null, county: null };
+/** A name in parentheses states the location outright; it outweighs two plain names. */
+const PARENTHESIS_WEIGHT = 2.5;
+/** Text clues only break ties: all of them together never outweigh one name in the agency's. */
+const CLUE_WEIGHT = 0.01;
+
+interface Mention {
+  start: number;
+  end: number;
+  places: Place[];
+  weight: number;
+}
+
+export interface RegionReading {
+  region: Region;
+  issues: ReportIssue[];
+  /** The agency name with a misread place name put right (沐阳县… → 沭阳县…), if one was. */
+  agency: string | null;
+}
+
+function parenthesisSpans(name: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of name.matchAll(/\(([^)]*)\)/g)) spans.push([m.index!, m.index! + m[0].length]);
+  return spans;
+}
+
+function codeOf(place: Place): string | undefined {
+  return divisionOfPlace(place)?.code;
+}
+
+/** True when `outer` is the same place as `inner` or contains it. */
+function contains(outer: Place, inner: Place): boolean {
+  if (outer.kind === "township") return inner.kind === "township" && inner.township.code === outer.township.code;
+  const code = codeOf(inner);
+  return code !== undefined && isWithin(code, outer.division.code);
+}
+
+/**
+ * The place names in an agency's name. Full names always count. A short name (长沙, 龙华) counts
+ * at the start of the name, inside parentheses, or under a place named before it — so 公安 in
+ * 温州市公安局 is not read as 公安县.
+ */
+function agencyMentions(name: string): Mention[] {
+  const spans = parenthesisSpans(name);
+  const inParenthesis = (at: number) => spans.some(([s, e]) => at > s && at < e);
+  const mentions: Mention[] = [];
+  for (const match of scanPlaceNames(name)) {
+    const boxed = inParenthesis(match.start);
+    const full = match.names.filter((n) => !n.short).map((n) => n.place);
+    const short = match.names.filter((n) => n.short).map((n) => n.place);
+    let places = full;
+    if (places.length === 0 && short.length) {
+      const underEarlier = short.filter((p) => mentions.some((m) => m.places.some((q) => contains(q, p) && codeOf(q) !== codeOf(p))));
+      places = match.start === 0 || boxed ? short : underEarlier;
+    }
+    if (places.length) mentions.push({ start: match.start, end: match.end, places, weight: boxed ? PARENTHESIS_WEIGHT : 1 });
+  }
+  return mentions;
+}
+
+/** How well each place named in the agency's name fits all the names together. */
+function scoreCandidates(mentions: Mention[]): Map<Place, number> {
+  const scores = new Map<Place, number>();
+  for (const mention of mentions) {
+    for (const place of mention.places) {
+      let score = 0;
+      for (const other of mentions) if (other.places.some((q) => contains(q, place))) score += other.weight;
+      scores.set(place, score);
+    }
+  }
+  return scores;
+}
+
+/** Small evidence from the opening: names related to a candidate, phone area codes of its city. */
+function clueScore(place: Place, head: string, textPlaces: Place[], areaCodes: string[]): number {
+  let score = 0;
+  for (const q of textPlaces) if (contains(q, place) || contains(place, q)) score += CLUE_WEIGHT;
+  const code = codeOf(place);
+  if (code) for (const area of areaCodes) if (divisionsForAreaCode(area).some((c) => isWithin(code, c))) score += CLUE_WEIGHT;
+  return score;
+}
+
+/** A misspelt name at the start of the agency's name (沐阳县人民政府, 阿尔善宝力格镇人民政府). */
+function repairLeadingName(name: string, mentions: Mention[]): { mention: Mention; repaired: string | null } | null {
+  if (mentions.some((m) => m.start === 0)) return null;
+  const token = /^[\u4e00-\u9fff]{2,10}?(?:街道|苏木|县|区|市|旗|镇|乡)/.exec(name)?.[0];
+  if (!token || (mentions.length && mentions[0].start < token.length)) return null;
+  const repair = repairPlaceName(token, /(?:街道|苏木)$/.test(token) ? 2 : 1);
+  if (!repair) return null;
+  const mention = { start: 0, end: token.length, places: repair.places, weight: 1 };
+  return { mention, repaired: repair.kind === "misread" ? repair.name + name.slice(token.length) : null };
+}
+
+/** Region names for a set of divisions that could not be told apart: only what they share. */
+function sharedRegion(codes: string[]): Region {
+  const chains = codes.map((c) => [...ancestorsOf(c), divisionByCode(c)!]);
+  const shared = (level: "province" | "city") => {
+    const names = new Set(chains.map((chain) => chain.find((d) => d.level === level)?.name ?? null));
+    return names.size === 1 ? [...names][0] : null;
+  };
+  return { code: null, province: shared("province"), city: shared("city"), county: null };
+}
+
+export function readRegion(agency: string | null, head: string): RegionReading {
+  if (!agency) return { region: EMPTY_REGION, issues: [], agency };
+  const mentions = agencyMentions(agency);
+  const repair = repairLeadingName(agency, mentions);
+  if (repair) mentions.unshift(repair.mention);
+  const name = repair?.repaired ?? agency;
+  if (mentions.length === 0) {
+    return { region: EMPTY_REGION, agency: name, issues: [{ code: "REGION_UNKNOWN", severity: "warning", message: `no division named in the agency "${agency}"` }] };
+  }
+
+  const scores = scoreCandidates(mentions);
+  const top = Math.max(...scores.values());
+  let best = [...scores].filter(([, s]) => s === top).map(([p]) => p);
+  if (new Set(best.map(codeOf)).size > 1) {
+    const textPlaces = scanPlaceNames(head).flatMap((m) => m.names.filter((n) => !n.short).map((n) => n.place));
+    const areaCodes = areaCodesIn(head);
+    const clued = best.map((p) => [p, clueScore(p, head, textPlaces, areaCodes)] as const);
+    const topClue = Math.max(...clued.map(([, s]) => s));
+    best = clued.filter(([, s]) => s === topClue).map(([p]) => p);
+  }
+  const codes = [...new Set(best.map(codeOf).filter((c): c is string => c !== undefined))];
+  if (codes.length === 1) return { region: { ...EMPTY_REGION, ...regionOf(codes[0]) }, issues: [], agency: name };
+  return {
+    region: sharedRegion(codes),
+    agency: name,
+    issues: [{
+      code: "REGION_AMBIGUOUS",
+      severity: "warning",
+      message: `the agency's place could be any of ${codes.map((c) => regionPath(c)).join(", ")}`,
+    }],
+  };
+}
+
+function regionPath(code: string): string {
+  return [...ancestorsOf(code), divisionByCode(code)!].map((d) => d.name).join("");
+}

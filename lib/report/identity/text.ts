@@ -1,0 +1,23 @@
+/** Text helpers shared by the identity readers. */
+
+/** How much of a report the identity is read from: titles, preambles and contacts come first. */
+export const HEAD_LENGTH = 6000;
+
+/**
+ * The report's opening, normalised for matching: NFKC (full-width （）：， become ()：,),
+ * spaces and markdown marks removed inside lines, lines kept. Tables and prose further on
+ * never decide the identity, and reading only the head keeps the step fast.
+ */
+export function normaliseHead(text: string): string {
+  return text
+    .slice(0, HEAD_LENGTH)
+    .normalize("NFKC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t\u00a0\u3000]+/g, "")
+    .replace(/^[#*>•·]+/gm, "");
+}
+
+/** A regular-expression source matching `word` with line breaks allowed between its characters. */
+export function acrossLines(word: string): string {
+  return [...word].join("\\n*");
+}
