@@ -1,0 +1,73 @@
+"use client";
+
+import { useId, useState } from "react";
+import { csvColumnsOf, type ChartData, type ChartSpec } from "@/lib/charts";
+import { toCsv } from "@/lib/csv";
+import { Card, EmptyState } from "./card";
+import { DataTable } from "./data-table";
+import { EChart } from "./echart";
+
+export interface ChartCardProps {
+  /** Test-id stem: chart-<id>, table-<id>, toggle-<id>, csv-<id>. */
+  id: string;
+  title: string;
+  description?: string;
+  data: ChartData;
+  spec: ChartSpec;
+  /** Download name carrying the filters, from csvFileName. */
+  csvName: string;
+  links?: Record<string, string>;
+  height?: number;
+  emptyMessage?: string;
+  footnote?: React.ReactNode;
+}
+
+/** The CSV as a data: URL, so the download is an ordinary link the browser saves. */
+function csvHref(data: ChartData): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(csvColumnsOf(data.columns), data.rows))}`;
+}
+
+const buttonClass =
+  "inline-flex items-center rounded border border-slate-300 bg-white px-2.5 py-1 text-xs text-slate-700 hover:border-accent hover:text-accent";
+
+/** Every chart sits here: its numbers one click away as a table, and as exactly that CSV. */
+export function ChartCard(props: ChartCardProps) {
+  const { id, title, description, data, spec, csvName, links, height, emptyMessage, footnote } = props;
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
+  const empty = data.rows.length === 0;
+  const actions = empty ? null : (
+    <>
+      <button
+        type="button"
+        data-testid={`toggle-${id}`}
+        aria-expanded={showTable}
+        aria-controls={tableId}
+        onClick={() => setShowTable((v) => !v)}
+        className={buttonClass}
+      >
+        {showTable ? "收起数据" : "查看数据"}
+      </button>
+      <a data-testid={`csv-${id}`} href={csvHref(data)} download={csvName} className={buttonClass}>
+        下载 CSV
+      </a>
+    </>
+  );
+  return (
+    <Card title={title} description={description} actions={actions}>
+      {empty ? (
+        <div data-testid={`chart-${id}`} data-chart-ready="true" data-empty="true">
+          <EmptyState message={emptyMessage} />
+        </div>
+      ) : (
+        <EChart id={id} title={title} data={data} spec={spec} links={links} height={height} />
+      )}
+      {!empty ? (
+        <div id={tableId} hidden={!showTable} className="mt-4">
+          <DataTable testId={`table-${id}`} data={data} caption={title} />
+        </div>
+      ) : null}
+      {footnote ? <p className="mt-3 text-xs leading-5 text-slate-500">{footnote}</p> : null}
+    </Card>
+  );
+}
