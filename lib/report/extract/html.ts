@@ -39,6 +39,7 @@ class BlockWriter {
       this.current += collapse(node.data);
       return;
     }
+    if (node.type === "root") return node.children.forEach((child) => this.walk(child));
     if (!isElement(node) || isSkipped(node)) return;
     const name = node.name.toLowerCase();
     if (name === "br") return this.flush();

@@ -5,6 +5,7 @@
 import { getDocumentProxy } from "unpdf";
 import { layoutPage, type PositionedText } from "./pdf-layout";
 import { ExtractionFailure } from "./failure";
+import { normalizeRadicals } from "./glyphs";
 
 interface PageItems {
   items: PositionedText[];
@@ -52,7 +53,7 @@ async function readPage(document: PdfDocument, pageNumber: number): Promise<Page
     if (!("str" in item) || item.str.trim() === "") continue;
     const [a, b, c, d, x, y] = item.transform as number[];
     items.push({
-      text: item.str,
+      text: normalizeRadicals(item.str),
       x,
       y,
       width: item.width,
