@@ -47,6 +47,11 @@ export class ChartPanel {
     await this.container.and(this.page.locator('[data-chart-ready="true"]')).waitFor({ timeout });
   }
 
+  /** A chart with no data shows an empty state (`data-empty="true"`) and no table or CSV. */
+  async isEmpty(): Promise<boolean> {
+    return (await this.container.getAttribute("data-empty")) === "true";
+  }
+
   /** Whether the chart drew something: a canvas or an svg with a non-zero size. */
   async hasDrawing(): Promise<boolean> {
     return this.container.evaluate((el) =>
