@@ -232,11 +232,19 @@ function attachBlocks(rows: Row[], stacks: Fragment[], pageWidth: number): Row[]
         r.center >= box.bottom - tolerance &&
         r.fragments.some((f) => f.numeric && f.x0 > box.x0),
     );
-    const target = covered.length === 1 ? covered[0] : adjacentRow(numberRows, box);
+    const target = covered.length === 1 ? covered[0] : isLoneLabel(rows, block, box) ? adjacentRow(numberRows, box) : undefined;
     if (target) moveFragments(rows, block, target);
     else if (block.length > 1 && box.x1 - box.x0 < 0.45 * pageWidth) extra.push(spanningRow(rows, block));
   }
   return extra;
+}
+
+/**
+ * A wrapped label's extra line holds nothing else over the number columns; a header line above a
+ * table's first row does (the column headings to its right), and must stay a line of its own.
+ */
+function isLoneLabel(rows: readonly Row[], block: readonly Fragment[], box: Box): boolean {
+  return !rows.some((r) => r.fragments.some((f) => block.includes(f)) && r.fragments.some((f) => !block.includes(f) && f.x0 > box.x1));
 }
 
 /**

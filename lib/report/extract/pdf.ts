@@ -94,6 +94,8 @@ function pageFurniture(pages: readonly PageItems[]): Set<PositionedText> {
 
 /** Rejects with TIMEOUT once the deadline passes; the work itself is abandoned, not interrupted. */
 export function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
+  // Work abandoned at the deadline may still fail later (the document is destroyed under it).
+  work.catch(() => undefined);
   const left = deadline - Date.now();
   if (left <= 0) return Promise.reject(new ExtractionFailure("TIMEOUT", "text extraction took too long"));
   let timer: ReturnType<typeof setTimeout> | undefined;

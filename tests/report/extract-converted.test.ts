@@ -1,0 +1,89 @@
+/**
+ * The same report published as text, GBK text, UTF-8 with BOM, an HTML page with merged cells, a
+ * Word document and a PDF printed by Chromium (tests/fixtures/converted, made by make.ts) must
+ * give the same numbers as the original. Also checks the extracted text itself, so a break in
+ * extraction shows here even while the table reader changes.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { APPLY_COLUMNS, applyKey } from "@/lib/metrics/dictionary";
+import { readReport } from "@/lib/report";
+import { extractDocument } from "@/lib/report/extract";
+
+const fixtures = path.resolve(__dirname, "../fixtures");
+const ORIGINALS = {
+  "000": "seeds/000_6524e2516c3e27b9",
+  "002": "seeds/002_1a2d2c03a4872bbc",
+  r04: "real/r04",
+} as const;
+type Source = keyof typeof ORIGINALS;
+
+const bytesOf = (file: string) => new Uint8Array(readFileSync(path.join(fixtures, file)));
+const expectedValues = (source: Source): Record<string, number | null> =>
+  JSON.parse(readFileSync(path.join(fixtures, `${ORIGINALS[source]}.expected.json`), "utf8")).values;
+
+async function textOf(file: string): Promise<string> {
+  const result = await extractDocument(bytesOf(file), file);
+  if ("error" in result) throw new Error(`${file}: ${result.error.code} ${result.error.message}`);
+  return result.text;
+}
+
+/** The printed numbers of one row of table 三, in column order, as the text must carry them. */
+function applyRow(source: Source, row: string): string[] {
+  const values = expectedValues(source);
+  return APPLY_COLUMNS.map((c) => String(values[applyKey(row, c)]));
+}
+
+/** The numeric fields of the first line holding `label`, in order. */
+function numbersOnLine(text: string, label: string): string[] {
+  const line = text.split("\n").find((l) => l.includes(label));
+  expect(line, `a line with ${label}`).toBeDefined();
+  return line!.split("\t").filter((field) => /^\d+(\.\d+)?$/.test(field.trim()));
+}
+
+const CONVERTED: Array<[string, Source]> = [
+  ["converted/000.html", "000"],
+  ["converted/000.docx", "000"],
+  ["converted/000.pdf", "000"],
+  ["converted/000.gbk.txt", "000"],
+  ["converted/002.html", "002"],
+  ["converted/002.docx", "002"],
+  ["converted/002.pdf", "002"],
+  ["converted/002.bom.txt", "002"],
+  ["converted/r04.html", "r04"],
+  ["converted/r04.docx", "r04"],
+  ["converted/r04.pdf", "r04"],
+];
+
+describe("converted forms: extraction", () => {
+  it.each(CONVERTED.filter(([file]) => !file.endsWith(".txt")))("%s carries each table row on one TAB-separated line", async (file, source) => {
+    const text = await textOf(file);
+    expect(numbersOnLine(text, "予以公开")).toEqual(applyRow(source, "granted"));
+    expect(numbersOnLine(text, "本机关不掌握相关政府信息")).toEqual(applyRow(source, "unavailable.notHeld"));
+    expect(numbersOnLine(text, "四、结转下年度继续办理")).toEqual(applyRow(source, "carriedForward"));
+  });
+
+  it("keeps page chrome out: no script text, no navigation links", async () => {
+    const text = await textOf("converted/000.html");
+    expect(text).not.toMatch(/统计代码|_hmt|互动交流/);
+  });
+
+  it("decodes the GBK and BOM files to exactly the original text", async () => {
+    expect(await textOf("converted/000.gbk.txt")).toBe(readFileSync(path.join(fixtures, `${ORIGINALS["000"]}.txt`), "utf8"));
+    expect(await textOf("converted/002.bom.txt")).toBe(readFileSync(path.join(fixtures, `${ORIGINALS["002"]}.txt`), "utf8"));
+  });
+});
+
+describe("converted forms: same numbers as the original", () => {
+  it.each(CONVERTED)("%s", async (file, source) => {
+    const original = await readReport(bytesOf(`${ORIGINALS[source]}.txt`), "original");
+    const converted = await readReport(bytesOf(file), file);
+    if ("error" in converted) throw new Error(`${file}: ${converted.error.message}`);
+    if ("error" in original) throw new Error(`original: ${original.error.message}`);
+    const expected = expectedValues(source);
+    // Every number the original's hand-checked answer holds comes out of the converted form too.
+    for (const [key, value] of Object.entries(expected)) expect(converted.values[key], key).toBe(value);
+    expect(converted.template).toBe(original.template);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import iconv from "iconv-lite";
+import { extractDocument } from "@/lib/report/extract";
+import { htmlToText } from "@/lib/report/extract/html";
+
+const page = (body: string) => `<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`;
+
+describe("HTML extraction", () => {
+  it("drops scripts, styles and navigation, and keeps blocks as lines", () => {
+    const text = htmlToText(
+      page(`<script>var x = "脚本";</script><style>.a{}</style><nav>首页 | 政务公开</nav>
+        <h1>某县人民政府2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><div>全年<b>主动公开</b>信息 12 条。</div>`),
+    );
+    expect(text.split("\n")).toEqual(["某县人民政府2024年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息 12 条。"]);
+  });
+
+  it("writes each table row as one line with cells joined by a TAB", () => {
+    const text = htmlToText(page(`<table><tr><td>规章</td><td>1</td><td>0</td><td>11</td></tr></table>`));
+    expect(text).toBe("规章\t1\t0\t11");
+  });
+
+  it("expands colspan and rowspan so numbers keep their columns", () => {
+    const text = htmlToText(
+      page(`<table>
+        <tr><td rowspan="3">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>5</td><td>6</td></tr>
+        <tr><td rowspan="2">（三）不予公开</td><td>1.属于国家秘密</td><td>1</td><td>2</td></tr>
+        <tr><td>2.其他法律行政法规禁止公开</td><td>3</td><td>4</td></tr>
+      </table>`),
+    );
+    const rows = text.split("\n").map((line) => line.split("\t"));
+    expect(rows).toEqual([
+      ["三、本年度办理结果", "（一）予以公开", "", "5", "6"],
+      ["", "（三）不予公开", "1.属于国家秘密", "1", "2"],
+      ["", "", "2.其他法律行政法规禁止公开", "3", "4"],
+    ]);
+  });
+
+  it("fills columns still covered by a rowspan to the right of a row's last cell", () => {
+    const text = htmlToText(page(`<table><tr><td>a</td><td rowspan="2">总计</td></tr><tr><td>b</td></tr></table>`));
+    expect(text.split("\n")).toEqual(["a\t总计", "b"]);
+  });
+
+  it("joins a cell's paragraphs into one field, and reads only the innermost of nested tables", () => {
+    const text = htmlToText(
+      page(`<table><tr><td><p>正文</p><table><tr><td><p>结果</p><p>维持</p></td><td>3</td></tr></table></td></tr></table>`),
+    );
+    expect(text.split("\n")).toEqual(["正文", "结果维持\t3"]);
+  });
+
+  it("decodes a GBK page that declares its charset in a meta tag", async () => {
+    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>平潭综合实验区2021年度政府信息公开工作年度报告</p></body></html>`;
+    const result = await extractDocument(new Uint8Array(iconv.encode(html, "gbk")), "page.htm");
+    expect(result).toMatchObject({ format: "html", charset: "GB18030", text: "平潭综合实验区2021年度政府信息公开工作年度报告" });
+  });
+
+  it("sniffs HTML by its markup even when the file is named .txt", async () => {
+    const html = page(`<p>某局政府信息公开工作年度报告</p><table><tr><td>行政处罚</td><td>7</td></tr></table>`);
+    const result = await extractDocument(new TextEncoder().encode(html), "saved.txt");
+    expect(result).toMatchObject({ format: "html", text: "某局政府信息公开工作年度报告\n行政处罚\t7" });
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { layoutPage, type PositionedText } from "@/lib/report/extract/pdf-layout";
+
+/** A run of text at (x, baseline y) in a CJK font where each character is one em wide. */
+function run(text: string, x: number, y: number, fontSize = 10): PositionedText {
+  const width = [...text].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1) * fontSize, 0);
+  return { text, x, y, width, height: fontSize, fontSize };
+}
+
+const numbers = (values: number[], y: number, fontSize = 10) => values.map((v, i) => run(String(v), 300 + 30 * i, y, fontSize));
+
+describe("PDF layout", () => {
+  it("orders lines top to bottom and cells left to right, whatever the stream order", () => {
+    // a tight table: the header row sits one line above the first data row
+    const header = ["本年制发件数", "本年废止件数", "现行有效件数"].map((h, i) => run(h, 150 + 70 * i, 712));
+    const items = [...numbers([1, 0, 11], 700).reverse(), run("规章", 80, 700), ...header.reverse(), run("信息内容", 80, 712)];
+    expect(layoutPage(items)).toEqual(["信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t1\t0\t11"]);
+  });
+
+  it("joins a WPS number row printed a little off its label's baseline, in a larger font", () => {
+    // label at size 9 on baseline 283; numbers at size 14 whose baseline sits lower (centres agree)
+    const items = [run("（一）予以公开", 104, 283, 9), ...numbers([21, 0, 21], 280.2, 14), run("（二）部分公开", 104, 263, 9), ...numbers([4, 0, 4], 260.2, 14)];
+    expect(layoutPage(items)).toEqual(["（一）予以公开\t21\t0\t21", "（二）部分公开\t4\t0\t4"]);
+  });
+
+  it("joins a label wrapped over two lines with the numbers printed between them", () => {
+    const items = [
+      run("（二）部分公开（区分处理的，只计这一情", 100, 301.5, 7.5),
+      ...numbers([447, 7, 454], 294, 7.5),
+      run("形，不计其他情形）", 100, 286.5, 7.5),
+      run("1.属于国家秘密", 140, 262.7, 7.5),
+      ...numbers([2, 0, 2], 260.4, 7.5),
+    ];
+    expect(layoutPage(items)).toEqual([
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t447\t7\t454",
+      "1.属于国家秘密\t2\t0\t2",
+    ]);
+  });
+
+  it("reads a label printed one character per line as one vertical label, not as row cells", () => {
+    const rows = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益"];
+    const items: PositionedText[] = [];
+    rows.forEach((label, i) => {
+      items.push(run(label, 140, 260 - 15 * i, 7.5), ...numbers([i, 0, i], 258 - 15 * i, 7.5));
+    });
+    [..."三、本年度"].forEach((ch, i) => items.push(run(ch, 76, 262 - 11 * i, 7.5)));
+    const lines = layoutPage(items);
+    expect(lines).toContain("三、本年度");
+    expect(lines.filter((l) => l.includes("\t"))).toEqual(rows.map((label, i) => `${label}\t${i}\t0\t${i}`));
+  });
+
+  it("never stacks a column of digits into a vertical label", () => {
+    const items = [0, 1, 2, 3].flatMap((i) => [run(`第${i + 1}行`, 80, 500 - 15 * i), run("0", 300, 500 - 15 * i)]);
+    expect(layoutPage(items)).toEqual(["第1行\t0", "第2行\t0", "第3行\t0", "第4行\t0"]);
+  });
+
+  it("keeps prose lines as they are", () => {
+    const items = [run("本报告由某区人民政府办公室编制。", 80, 700), run("全年主动公开政府信息 1136 条。", 80, 680)];
+    expect(layoutPage(items)).toEqual(["本报告由某区人民政府办公室编制。", "全年主动公开政府信息 1136 条。"]);
+  });
+});
