@@ -80,6 +80,8 @@ function buildDivisionIndex(): DivisionIndex {
     divisions.push({ code, name: c.name, level: "city", parentCode: `${c.provinceCode}0000` });
   }
   for (const a of rawAreas) {
+    // Cities without districts (东莞, 中山, 儋州) repeat themselves at county level.
+    if (a.code.endsWith("00")) continue;
     const parentCode = cityCodeOf.get(a.cityCode) ?? `${a.provinceCode}0000`;
     if (isFunctionalZone(a.code)) zoneParent.set(a.code, parentCode);
     else divisions.push({ code: a.code, name: a.name, level: "county", parentCode });
@@ -134,7 +136,7 @@ let townshipIndex: TownshipIndex | null = null;
  * airports at this level (农场, 经济区, 大兴国际机场); as names in a text those are landmarks, not
  * a jurisdiction, so they are not indexed.
  */
-const TOWNSHIP_NAME = /(?:镇|乡|街道|苏木|办事处)$/;
+const TOWNSHIP_NAME = /^.+(?:镇|乡|街道|苏木|办事处)$/;
 
 /** Townships and the full scanning trie: built on first use (~40,000 names). */
 function places(): TownshipIndex {

@@ -50,7 +50,7 @@ export function shortNames(name: string): string[] {
   const forms = new Set<string>();
   if (base.length >= 2) forms.add(base);
   // 自治州 → 州, 自治县 → 县: the form reports use (黔南州, 保亭县).
-  if (suffix.startsWith("自治") && suffix.length === 3 && base.length >= 2) forms.add(base + suffix[2]);
+  if (suffix !== "自治区" && suffix.startsWith("自治") && base.length >= 2) forms.add(base + suffix[2]);
   forms.delete(name);
   return [...forms];
 }

@@ -57,9 +57,10 @@ function contains(outer: Place, inner: Place): boolean {
 }
 
 /**
- * The place names in an agency's name. Full names always count. A short name (长沙, 龙华) counts
- * at the start of the name, inside parentheses, or under a place named before it — so 公安 in
- * 温州市公安局 is not read as 公安县.
+ * The place names in an agency's name. Full names count; a short name (长沙, 龙华) counts at the
+ * start of the name, inside parentheses, or under a place named before it — so 公安 in 温州市公安局
+ * is not read as 公安县. A township counts where a name can begin (口镇 inside 大口镇 does not),
+ * and any later name must fit the earlier ones, except a parenthesised location.
  */
 function agencyMentions(name: string): Mention[] {
   const spans = parenthesisSpans(name);
@@ -67,9 +68,11 @@ function agencyMentions(name: string): Mention[] {
   const mentions: Mention[] = [];
   for (const match of scanPlaceNames(name)) {
     const boxed = inParenthesis(match.start);
-    const full = match.names.filter((n) => !n.short).map((n) => n.place);
+    const fits = (p: Place) => mentions.length === 0 || mentions.some((m) => m.places.some((q) => contains(q, p) || contains(p, q)));
+    const atBoundary = match.start === 0 || name[match.start - 1] === "(" || mentions.some((m) => m.end === match.start);
+    const full = match.names.filter((n) => !n.short && (n.place.kind === "division" || atBoundary)).map((n) => n.place);
     const short = match.names.filter((n) => n.short).map((n) => n.place);
-    let places = full;
+    let places = boxed ? full : full.filter(fits);
     if (places.length === 0 && short.length) {
       const underEarlier = short.filter((p) => mentions.some((m) => m.places.some((q) => contains(q, p) && codeOf(q) !== codeOf(p))));
       places = match.start === 0 || boxed ? short : underEarlier;
@@ -150,9 +153,13 @@ export function readRegion(agency: string | null, head: string): RegionReading {
     issues: [{
       code: "REGION_AMBIGUOUS",
       severity: "warning",
-      message: `the agency's place could be any of ${codes.map((c) => regionPath(c)).join(", ")}`,
+      message: `the agency's place could be any of ${listed(codes.map(regionPath))}`,
     }],
   };
+}
+
+function listed(names: string[], shown = 6): string {
+  return names.length <= shown ? names.join(", ") : `${names.slice(0, shown).join(", ")} and ${names.length - shown} more`;
 }
 
 function regionPath(code: string): string {

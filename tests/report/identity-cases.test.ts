@@ -1,0 +1,168 @@
+/**
+ * The identity step's mechanisms, each on small made-up openings: titles among page chrome,
+ * reports without a title, the year covered against stale or garbled dates, and placing the
+ * agency with the gazetteer.
+ */
+import { describe, expect, it } from "vitest";
+import { readIdentity } from "@/lib/report/identity";
+
+const codes = (text: string) => readIdentity(text).issues.map((i) => i.code);
+
+describe("agency and year from the title", () => {
+  it("skips navigation, dates and labels before the title", () => {
+    const text = [
+      "无障碍 | 长者版",
+      "当前位置: 首页 > 政府信息公开 > 2019年政府信息公开年报",
+      "发布日期: 2025-01-20  浏览次数: 12",
+      "标题: 宜春市袁州区农业农村局2024年政府信息公开工作年度报告",
+      "一、总体情况",
+    ].join("\n");
+    const id = readIdentity(text);
+    expect(id.agency).toBe("宜春市袁州区农业农村局");
+    expect(id.year).toBe(2024);
+    expect(id.region).toEqual({ code: "360902", province: "江西省", city: "宜春市", county: "袁州区" });
+    expect(id.issues).toEqual([]);
+  });
+
+  it("reads a markdown heading and a title broken over lines", () => {
+    expect(readIdentity("# 株洲市民政局 2023 年度政府信息公开\n\n工作年度报告\n\n一、总体情况").agency).toBe("株洲市民政局");
+    const twoLines = readIdentity("- 1 -\n岳阳市人民政府\n2022 年政府信息公开工作年度报告\n本报告由岳阳市人民政府办公室编制。");
+    expect(twoLines.agency).toBe("岳阳市人民政府");
+    expect(twoLines.year).toBe(2022);
+  });
+
+  it("takes the title's year over a statistics period left from the year before", () => {
+    const id = readIdentity("绵阳市财政局2024年政府信息公开工作年度报告\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。");
+    expect(id.year).toBe(2024);
+    expect(codes("绵阳市财政局2024年政府信息公开工作年度报告\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。")).toContain("YEAR_CONFLICT");
+  });
+
+  it("reads the year covered, not the year published", () => {
+    const id = readIdentity("汕头市教育局2025年政府信息公开工作年度报告\n发布时间:2026年01月15日\n(20251231日)\n一、总体情况");
+    expect(id.year).toBe(2025);
+  });
+
+  it("ignores other reports named in the preamble", () => {
+    const text = [
+      "根据《江西省人民政府办公厅关于做好2023年度政府信息公开工作年度报告编制工作的通知》要求,",
+      "现编制赣县区王母渡镇2024年度政府信息公开工作年度报告。",
+      "2024年,我镇在门户网站公开了2023年政府信息公开工作年度报告、预算决算等信息。",
+    ].join("\n");
+    const id = readIdentity(text);
+    expect(id.year).toBe(2024);
+    expect(id.agency).toBe("赣县区王母渡镇");
+    expect(id.region.code).toBe("360704");
+  });
+});
+
+describe("agency from the prose when there is no title", () => {
+  it("reads 本报告由…编制 and the statistics period", () => {
+    const id = readIdentity("本年度报告由遵义市生态环境局根据《条例》编制。所列数据的统计期限为2021年1月1日至2021年12月31日。");
+    expect(id.agency).toBe("遵义市生态环境局");
+    expect(id.year).toBe(2021);
+    expect(id.region.code).toBe("520300");
+  });
+
+  it("reads the report named after 现发布", () => {
+    const id = readIdentity("根据规定,现发布《温州市龙湾区司法局2023年政府信息公开工作年度报告》,本报告统计数据从2023年1月1日至12月31日。");
+    expect(id.agency).toBe("温州市龙湾区司法局");
+    expect(id.region.county).toBe("龙湾区");
+  });
+
+  it("reads a contact line, a page field or the opening sentence's subject", () => {
+    expect(readIdentity("如有疑问,请与南宁市审计局联系(电话:0771-1234567)。\n2022年,我局认真贯彻").agency).toBe("南宁市审计局");
+    expect(readIdentity("公开主体:\n天津市河西区民政局\n发布日期:2024-01-10\n2023年,河西区民政局认真贯彻").agency).toBe("天津市河西区民政局");
+    expect(readIdentity("一、总体情况\n2023年,赤峰市林业和草原局认真贯彻落实《条例》。").agency).toBe("赤峰市林业和草原局");
+  });
+
+  it("does not take a relative reference (我局, 区卫生健康委) for a name", () => {
+    const id = readIdentity("一、总体情况\n2023年,区卫生健康委认真贯彻落实《条例》。");
+    expect(id.agency).toBeNull();
+    expect(id.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["AGENCY_MISSING"]));
+  });
+
+  it("gives the formal name where the text writes it (镇政府 → 镇人民政府)", () => {
+    const text = "特向社会公布2021年度马坝镇政府(机关)信息公开年度报告。联系地址:始兴县马坝镇人民政府。";
+    expect(readIdentity(text).agency).toBe("马坝镇人民政府");
+  });
+});
+
+describe("missing parts", () => {
+  it("reports a missing year and agency instead of guessing", () => {
+    const id = readIdentity("一、总体情况\n我局认真贯彻落实《条例》。");
+    expect(id.year).toBeNull();
+    expect(id.agency).toBeNull();
+    expect(id.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["YEAR_MISSING", "AGENCY_MISSING"]));
+  });
+});
+
+describe("placing the agency", () => {
+  const at = (agency: string, rest = "") => readIdentity(`${agency}2024年政府信息公开工作年度报告\n${rest}`);
+
+  it("gives a municipality's district no city and a provincial agency neither city nor county", () => {
+    expect(at("北京市通州区教育委员会").region).toEqual({ code: "110112", province: "北京市", city: null, county: "通州区" });
+    expect(at("湖南省水利厅").region).toEqual({ code: "430000", province: "湖南省", city: null, county: null });
+  });
+
+  it("gives a county governed by its province no city", () => {
+    expect(at("仙桃市财政局").region).toEqual({ code: "429004", province: "湖北省", city: null, county: "仙桃市" });
+  });
+
+  it("places a township's agency in its county", () => {
+    expect(at("海门区四甲镇人民政府").region).toMatchObject({ code: "320614", city: "南通市", county: "海门区" });
+    // a township named alone, found under one county only
+    expect(at("四甲镇人民政府").region).toMatchObject({ code: "320614", county: "海门区" });
+    // a municipality's street office: its district, no city
+    expect(at("上海市徐汇区天平路街道办事处").region).toEqual({ code: "310104", province: "上海市", city: null, county: "徐汇区" });
+  });
+
+  it("places a city bureau's district branch in that district", () => {
+    expect(at("宁波市公安局北仑分局").region).toMatchObject({ code: "330206", county: "北仑区" });
+    expect(at("宁波市公安局江北区分局").region).toMatchObject({ code: "330205", county: "江北区" });
+  });
+
+  it("does not read a short name inside a word (公安 in 公安局) as a county", () => {
+    expect(at("无锡市公安局").region).toEqual({ code: "320200", province: "江苏省", city: "无锡市", county: null });
+  });
+
+  it("does not read the tail of an unknown township (口镇 in 大口镇) as another township", () => {
+    // 口镇 is a township elsewhere; 大口镇 is not one under 钟祥市
+    expect(at("钟祥市大口镇人民政府").region).toMatchObject({ county: "钟祥市" });
+  });
+
+  it("takes a place in parentheses as the location", () => {
+    expect(at("上海虹桥临空经济示范区(长宁)管理办公室").region.code).toBe("310105");
+  });
+
+  it("settles a name found in several places by the places the text mentions", () => {
+    expect(at("鼓楼区人民政府", "鼓楼区位于福州市中心。").region).toMatchObject({ code: "350102", city: "福州市" });
+    expect(at("鼓楼区人民政府", "地址:鼓楼区中山路1号,电话:025-83311111").region).toMatchObject({ code: "320106", city: "南京市" });
+    expect(at("城区人民政府", "城区隶属晋城市。").region.code).toBe("140502");
+  });
+
+  it("leaves an unresolved shared name empty and says so", () => {
+    const id = at("通州区卫生健康委员会");
+    expect(id.region).toEqual({ code: null, province: null, city: null, county: null });
+    expect(id.issues.map((i) => i.code)).toContain("REGION_AMBIGUOUS");
+  });
+
+  it("keeps what ambiguous candidates share", () => {
+    const id = at("城关镇人民政府", "城关镇隶属于甘肃省。");
+    // several 城关镇 in 甘肃: the province is known, the county is not
+    expect(id.region).toEqual({ code: null, province: "甘肃省", city: null, county: null });
+    expect(id.issues.map((i) => i.code)).toContain("REGION_AMBIGUOUS");
+  });
+
+  it("repairs an OCR misreading of the leading place and reports it", () => {
+    const id = at("沪州市人民政府");
+    expect(id.agency).toBe("泸州市人民政府");
+    expect(id.region).toEqual({ code: "510500", province: "四川省", city: "泸州市", county: null });
+    expect(id.issues.map((i) => i.code)).toContain("AGENCY_REPAIRED");
+  });
+
+  it("says so when the agency names no place at all", () => {
+    const id = at("某某管理办公室");
+    expect(id.region.code).toBeNull();
+    expect(id.issues.map((i) => i.code)).toContain("REGION_UNKNOWN");
+  });
+});
