@@ -3,7 +3,7 @@
  * schema. Asks first on a terminal; elsewhere refuses unless --yes is given.
  */
 import { createInterface } from "node:readline/promises";
-import { openDatabase } from "../client";
+import { databaseEnv, openDatabase } from "../client";
 import { resetDatabase } from "../reset";
 
 async function confirmed(target: string): Promise<boolean> {
@@ -16,23 +16,29 @@ async function confirmed(target: string): Promise<boolean> {
   }
 }
 
+/** The configured database, described without opening it (opening PGlite would create it). */
+function configuredTarget(): string {
+  const env = databaseEnv();
+  return env.DATABASE_URL ? "the PostgreSQL server database named by DATABASE_URL" : `the PGlite data folder ${env.PGLITE_DIR}`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const yes = argv.includes("--yes") || argv.includes("-y");
+  const target = configuredTarget();
+  if (!yes) {
+    if (!process.stdin.isTTY) {
+      process.stderr.write(`db:reset: refusing to delete ${target} without a terminal to ask; pass --yes\n`);
+      return 2;
+    }
+    if (!(await confirmed(target))) {
+      process.stderr.write("db:reset: nothing deleted\n");
+      return 1;
+    }
+  }
   const handle = await openDatabase();
   try {
-    const target = `${handle.engine} (${handle.location})`;
-    if (!yes) {
-      if (!process.stdin.isTTY) {
-        process.stderr.write(`db:reset: refusing to delete ${target} without a terminal to ask; pass --yes\n`);
-        return 2;
-      }
-      if (!(await confirmed(target))) {
-        process.stderr.write("db:reset: nothing deleted\n");
-        return 1;
-      }
-    }
     await resetDatabase(handle);
-    process.stderr.write(`db:reset: ${target} is empty (schema rebuilt)\n`);
+    process.stderr.write(`db:reset: ${handle.engine} (${handle.location}) is empty (schema rebuilt)\n`);
     return 0;
   } finally {
     await handle.close();

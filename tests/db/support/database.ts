@@ -29,11 +29,15 @@ export interface TestDatabase extends DatabaseHandle {
   url: string | null;
 }
 
+/** The migrated PGlite data folder made by the global setup, as a tarball to start from. */
+export async function migratedSnapshot(): Promise<Blob> {
+  return new Blob([await readFile(inject("dbTest").pgliteSnapshot)]);
+}
+
 export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
-  const { pgliteSnapshot, serverTemplate } = inject("dbTest");
+  const { serverTemplate } = inject("dbTest");
   if (engine === "pglite") {
-    const snapshot = new Blob([await readFile(pgliteSnapshot)]);
-    const handle = await openDatabase({ url: null, dataDir: "memory", loadDataDir: snapshot });
+    const handle = await openDatabase({ url: null, dataDir: "memory", loadDataDir: await migratedSnapshot() });
     return { ...handle, url: null, dispose: () => handle.close() };
   }
   const serverUrl = process.env.DATABASE_URL!;
