@@ -98,8 +98,9 @@ describe("npm run db:reset", () => {
   it("refuses without --yes when there is no terminal to ask", async () => {
     const folder = await tempFolder();
     folders.push(folder);
-    const env: Record<string, string | undefined> = { ...process.env, PGLITE_DIR: path.join(folder, "pglite") };
-    delete env.DATABASE_URL; // never point this at a shared server
+    // Without DATABASE_URL: never point this at a shared server.
+    const { DATABASE_URL: _server, ...inherited } = process.env;
+    const env = { ...inherited, PGLITE_DIR: path.join(folder, "pglite") };
     const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
     const failure = await run(tsx, ["db/cli/reset.ts"], { env }).then(
       () => null,
