@@ -95,43 +95,85 @@ export function solveApplyTable(
   columnsPresent: readonly ApplyColumn[] = APPLY_COLUMNS,
   limits: SolveLimits = DEFAULT_LIMITS,
 ): SolvedBlock {
+  const shape = applyShape(template, columnsPresent);
   const tokensByRow = new Map(rows.map((r) => [r.row, r.tokens]));
-  const specs: RowSpec[] = applyRowsOf(template).map((row) => ({
-    label: rowLabel(applyKey(row, APPLY_COLUMNS[0])),
-    keys: APPLY_COLUMNS.map((column) => applyKey(row, column)),
-    present: APPLY_COLUMNS.map((column) => columnsPresent.includes(column)),
-    tokens: tokensByRow.get(row) ?? null,
-  }));
-  const absent = APPLY_COLUMNS.filter((column) => !columnsPresent.includes(column));
-  return solveTable(specs, applyRules(template), limits, absent.length > 0);
+  const tokens = applyRowsOf(template).map((row) => tokensByRow.get(row) ?? null);
+  return solveTable(shape, tokens, limits);
 }
 
 /**
  * Places table 四: 15 cells (行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果,
- * 尚未审结, 总计) from the numeric strings printed in it, in order.
+ * 尚未审结, 总计) from the numeric strings printed in it, in order; `""` marks a blank cell.
  */
 export function solveReviewTable(tokens: string[], limits: SolveLimits = DEFAULT_LIMITS): SolvedBlock {
-  const keys = REVIEW_BLOCKS.flatMap((block) => REVIEW_OUTCOMES.map((o) => reviewKey(block, o)));
-  const spec: RowSpec = {
-    label: "行政复议、行政诉讼",
-    keys,
-    present: keys.map(() => true),
-    tokens: tokens.length > 0 ? tokens : null,
-  };
-  return solveTable([spec], reviewRules(), limits, false);
+  return solveTable(reviewShape(), [tokens.length > 0 ? tokens : null], limits);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rows and their candidate placements
+// Table shapes: rows, cells and rules, built once per template and set of printed columns
 
-interface RowSpec {
+interface RowShape {
   /** Chinese row label for messages. */
   label: string;
   /** Every cell key of the row, in printed order. */
   keys: string[];
   /** Whether each cell's column is printed; absent cells can only be recovered. */
   present: boolean[];
-  /** Tokens printed in the row, or null when the row was not found. */
+}
+
+interface TableShape {
+  rows: RowShape[];
+  rules: ArithmeticRule[];
+  /** Per row, the rules whose cells all lie in that row. */
+  locals: LocalRule[][];
+  tableRules: TableRule[];
+  columnAbsent: boolean;
+}
+
+const shapes = new Map<string, TableShape>();
+
+function applyShape(template: TemplateId, columnsPresent: readonly ApplyColumn[]): TableShape {
+  const id = `apply|${template}|${columnsPresent.join(",")}`;
+  let shape = shapes.get(id);
+  if (!shape) {
+    const rows = applyRowsOf(template).map((row) => ({
+      label: rowLabel(applyKey(row, APPLY_COLUMNS[0])),
+      keys: APPLY_COLUMNS.map((column) => applyKey(row, column)),
+      present: APPLY_COLUMNS.map((column) => columnsPresent.includes(column)),
+    }));
+    const columnAbsent = APPLY_COLUMNS.some((column) => !columnsPresent.includes(column));
+    shape = buildShape(rows, applyRules(template), columnAbsent);
+    shapes.set(id, shape);
+  }
+  return shape;
+}
+
+function reviewShape(): TableShape {
+  let shape = shapes.get("review");
+  if (!shape) {
+    const keys = REVIEW_BLOCKS.flatMap((block) => REVIEW_OUTCOMES.map((o) => reviewKey(block, o)));
+    const row = { label: "行政复议、行政诉讼", keys, present: keys.map(() => true) };
+    shape = buildShape([row], reviewRules(), false);
+    shapes.set("review", shape);
+  }
+  return shape;
+}
+
+function buildShape(rows: RowShape[], rules: ArithmeticRule[], columnAbsent: boolean): TableShape {
+  return {
+    rows,
+    rules,
+    locals: rows.map((row) => localRulesOf(row, rules)),
+    tableRules: indexRules(rows, rules),
+    columnAbsent,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows and their candidate placements
+
+/** A row's shape with the tokens the layout left in it (null when the row was not found). */
+interface RowSpec extends RowShape {
   tokens: string[] | null;
 }
 
@@ -161,7 +203,7 @@ function readToken(raw: string): Token {
   return { kind: "unreadable" };
 }
 
-function localRulesOf(spec: RowSpec, rules: readonly ArithmeticRule[]): LocalRule[] {
+function localRulesOf(spec: RowShape, rules: readonly ArithmeticRule[]): LocalRule[] {
   const at = new Map(spec.keys.map((key, i) => [key, i]));
   return rules
     .filter((rule) => ruleKeys(rule).every((key) => at.has(key)))
@@ -279,9 +321,26 @@ function splitCandidates(
     checkAfter.set(last, [...(checkAfter.get(last) ?? []), rule]);
   }
 
+  // A total printed after all its parts (总计 at the row's end) is their sum: its digits are
+  // known when it is reached, so only that cut is tried.
+  const totalAt = new Map<number, LocalRule>();
+  for (const rule of local) {
+    if (rule.left.length !== 1 || ![...rule.left, ...rule.right].every((i) => spec.present[i])) continue;
+    const at = slots.indexOf(rule.left[0]);
+    if (rule.right.every((i) => slots.indexOf(i) < at)) totalAt.set(at, rule);
+  }
+
   const out: Candidate[] = [];
   const values: (number | null)[] = spec.keys.map(() => null);
   const blank = spec.keys.map(() => false);
+  // Digits and blank cells still to place from each token on, to drop cuts that cannot fit.
+  const digitsFrom = texts.map((_, t) => texts.slice(t).reduce((n, text) => n + text.length, 0));
+  const blanksFrom = texts.map((_, t) => texts.slice(t).filter((text) => text === "").length);
+  const fits = (slot: number, token: number, offset: number): boolean => {
+    const digitsLeft = digitsFrom[token] - offset;
+    const cellsLeft = slots.length - slot - blanksFrom[token];
+    return digitsLeft >= cellsLeft && digitsLeft <= cellsLeft * limits.maxCellDigits;
+  };
   let nodes = 0;
   // Walks token by token; `offset` is the position inside the current token's digits.
   const walk = (slot: number, token: number, offset: number): void => {
@@ -290,7 +349,7 @@ function splitCandidates(
       if (slot === slots.length) keepCandidate();
       return;
     }
-    if (slot === slots.length) return;
+    if (slot === slots.length || !fits(slot, token, offset)) return;
     const text = texts[token];
     if (text === "") {
       blank[slots[slot]] = true;
@@ -299,9 +358,12 @@ function splitCandidates(
       return;
     }
     const rest = text.length - offset;
+    const total = totalAt.get(slot);
+    const expected = total ? String(sumKnown(values, total.right)) : null;
     for (let length = 1; length <= Math.min(rest, limits.maxCellDigits); length++) {
+      if (expected !== null && length !== expected.length) continue;
       const piece = text.slice(offset, offset + length);
-      if (!INTEGER_TEXT.test(piece)) continue;
+      if (!INTEGER_TEXT.test(piece) || (expected !== null && piece !== expected)) continue;
       values[slots[slot]] = Number(piece);
       if (placed(slot)) {
         if (length === rest) walk(slot + 1, token + 1, 0);
@@ -324,7 +386,8 @@ function splitCandidates(
     out.push({ values: filled, recovered, split, lostCell: false });
   };
   walk(0, 0, 0);
-  return out;
+  // An unfinished enumeration may have missed the true cut: better no candidate than a wrong one.
+  return nodes > limits.rowBudget ? [] : out;
 }
 
 /**
@@ -378,17 +441,18 @@ interface Consensus {
 
 type SearchOutcome = { kind: "solved"; consensus: Consensus } | { kind: "none" } | { kind: "bounded" };
 
-function solveTable(
-  specs: RowSpec[],
-  rules: ArithmeticRule[],
-  limits: SolveLimits,
-  columnAbsent: boolean,
-): SolvedBlock {
-  const locals = specs.map((spec) => localRulesOf(spec, rules));
+function solveTable(shape: TableShape, tokens: (string[] | null)[], limits: SolveLimits): SolvedBlock {
+  const specs: RowSpec[] = shape.rows.map((row, r) => ({ ...row, tokens: tokens[r] }));
+  const { locals, rules, columnAbsent } = shape;
   const candidates = specs.map((spec, r) => rowCandidates(spec, locals[r], limits));
-  const tableRules = indexRules(specs, rules);
-  const active = tighten(candidates, locals, tableRules);
-  const outcome = searchRows(specs, candidates, active, limits);
+  let outcome: SearchOutcome;
+  if (candidates.every((list) => list.length === 1 && !list[0].values.includes(null))) {
+    // Every cell read as printed: nothing to choose or recover (the usual report).
+    outcome = { kind: "solved", consensus: consensusOfOnly(specs, candidates) };
+  } else {
+    const active = tighten(candidates, locals, shape.tableRules);
+    outcome = searchRows(specs, candidates, active, limits);
+  }
   const consensus =
     outcome.kind === "solved" ? outcome.consensus : rowByRowConsensus(specs, candidates);
 
@@ -414,7 +478,7 @@ function solveTable(
   return { values, issues };
 }
 
-function indexRules(specs: RowSpec[], rules: ArithmeticRule[]): TableRule[] {
+function indexRules(specs: RowShape[], rules: ArithmeticRule[]): TableRule[] {
   const cellIndex = new Map<string, CellRef>();
   specs.forEach((spec, r) => spec.keys.forEach((key, i) => cellIndex.set(key, [r, i])));
   return rules.map((rule) => {
@@ -688,6 +752,14 @@ function mergeSolution(
   return into;
 }
 
+/** The consensus of the one combination there is. */
+function consensusOfOnly(specs: RowSpec[], candidates: Candidate[][]): Consensus {
+  const chosen = candidates.map(() => 0);
+  const value = candidates.map((list) => list[0].values.map((v) => v ?? NaN));
+  const filled = value.map((row) => row.map(() => false));
+  return mergeSolution(null, specs, candidates, chosen, { value, filled });
+}
+
 /** Without a combination that satisfies the rules, each row keeps what its own candidates agree on. */
 function rowByRowConsensus(specs: RowSpec[], candidates: Candidate[][]): Consensus {
   let consensus: Consensus | null = null;
@@ -736,22 +808,24 @@ function placementIssues(
     if (consensus.lostCell[r]) {
       issues.push(lostCellIssue(spec, consensus, r));
     } else if (fromRow.length > 0) {
+      const unplaced = spec.tokens !== null && candidates[r].length === 0;
       issues.push({
         code: "VALUE_RECOVERED",
         severity: "warning",
         keys: fromRow,
-        message: `row ${spec.label}: blank ${describeCells(spec, consensus, r, fromRow)} recovered as the sum of its parts`,
+        message: `row ${spec.label}: ${unplaced ? `its numbers (${spec.tokens!.join(" ")}) could not be placed; ` : ""}${describeCells(spec, consensus, r, fromRow)} not printed or not readable, recovered from the arithmetic`,
       });
     }
     // A run with only one possible cut was read, not chosen; name only rows the rules settled.
     if (consensus.split[r] && candidates[r].length > 1) {
       splitKeys.push(...keysWhere((i) => consensus.value[r][i] !== null));
     }
-    if (spec.tokens !== null && candidates[r].length === 0) {
+    const unread = keysWhere((i) => consensus.value[r][i] === null);
+    if (spec.tokens !== null && candidates[r].length === 0 && unread.length > 0) {
       issues.push({
         code: "CELL_UNREADABLE",
         severity: "error",
-        keys: spec.keys,
+        keys: unread,
         message: `row ${spec.label}: ${spec.tokens.length} numbers (${spec.tokens.join(" ")}) cannot be placed in ${spec.present.filter(Boolean).length} columns`,
       });
     }
