@@ -80,8 +80,8 @@ function buildDivisionIndex(): DivisionIndex {
     divisions.push({ code, name: c.name, level: "city", parentCode: `${c.provinceCode}0000` });
   }
   for (const a of rawAreas) {
-    // Cities without districts (东莞, 中山, 儋州) repeat themselves at county level.
-    if (a.code.endsWith("00")) continue;
+    // Cities without districts (东莞, 中山, 儋州, 嘉峪关) repeat themselves at county level.
+    if (a.code.endsWith("00") || a.name === rawCities.find((c) => c.code === a.cityCode)?.name) continue;
     const parentCode = cityCodeOf.get(a.cityCode) ?? `${a.provinceCode}0000`;
     if (isFunctionalZone(a.code)) zoneParent.set(a.code, parentCode);
     else divisions.push({ code: a.code, name: a.name, level: "county", parentCode });
@@ -220,9 +220,13 @@ export function townshipsOf(divisionCode: string): readonly Township[] {
   return places().byDivision.get(divisionCode) ?? [];
 }
 
-/** Every place name in a text, longest first at each position, left to right. */
+/** A short form is worth one character less than its length when names compete for a text. */
+const SHORT_NAME_DISCOUNT = 1;
+
+/** The place names in a text, left to right, read so that they cover as much of it as possible. */
 export function scanPlaceNames(text: string): { start: number; end: number; names: PlaceName[] }[] {
-  return places().trie.scan(text).map((m) => ({ start: m.start, end: m.end, names: m.values }));
+  const shortOnly = (names: PlaceName[]) => (names.every((n) => n.short) ? SHORT_NAME_DISCOUNT : 0);
+  return places().trie.scan(text, shortOnly).map((m) => ({ start: m.start, end: m.end, names: m.values }));
 }
 
 /** The division a place stands for: a township counts as its county. */

@@ -32,23 +32,43 @@ export class NameTrie<T> {
     }
   }
 
-  /** The longest name starting at `start`, if any. */
-  longestAt(text: string, start: number): TrieMatch<T> | null {
+  /** Every name starting at `start`, longest first. */
+  allAt(text: string, start: number): TrieMatch<T>[] {
     const lengths = this.lengthsByPrefix.get(text.slice(start, start + 2));
-    if (!lengths) return null;
+    if (!lengths) return [];
+    const found: TrieMatch<T>[] = [];
     for (const length of lengths) {
       if (start + length > text.length) continue;
       const values = this.names.get(text.slice(start, start + length));
-      if (values) return { start, end: start + length, values };
+      if (values) found.push({ start, end: start + length, values });
     }
-    return null;
+    return found;
   }
 
-  /** Non-overlapping matches, preferring the longest name at each position (湘潭县 over 湘潭). */
-  scan(text: string): TrieMatch<T>[] {
+  /**
+   * Non-overlapping names covering as much of the text as possible: 济南市中区 reads as
+   * 济南 + 市中区 rather than 济南市 + 中区, 南阳镇平县 as 南阳 + 镇平县 rather than the township
+   * 南阳镇. `discount` lowers the worth of weaker names (short forms), so that 福州市中心 stays
+   * 福州市 and not 福州 + 市中. Among equal covers the longer name comes first (湘潭县, not 湘潭).
+   */
+  scan(text: string, discount: (values: T[]) => number = () => 0): TrieMatch<T>[] {
+    const n = text.length;
+    const covered = new Array<number>(n + 1).fill(0);
+    const choice = new Array<TrieMatch<T> | null>(n + 1).fill(null);
+    for (let i = n - 1; i >= 0; i--) {
+      covered[i] = covered[i + 1];
+      for (const match of this.allAt(text, i)) {
+        const total = match.end - i - discount(match.values) + covered[match.end];
+        // On a tie with skipping this position, the name starting here wins (丰宁县 over 宁县).
+        if (total > covered[i] || (choice[i] === null && total > 0 && total === covered[i])) {
+          covered[i] = total;
+          choice[i] = match;
+        }
+      }
+    }
     const matches: TrieMatch<T>[] = [];
-    for (let i = 0; i + 1 < text.length; ) {
-      const match = this.longestAt(text, i);
+    for (let i = 0; i < n; ) {
+      const match = choice[i];
       if (match) {
         matches.push(match);
         i = match.end;

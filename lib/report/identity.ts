@@ -26,7 +26,7 @@ export function readIdentity(text: string): ReportIdentity {
     issues.push({ code: "YEAR_CONFLICT", severity: "warning", message: `the title says ${year.year} but the statistics period starts in ${year.conflict}; the title's year is kept` });
   }
 
-  const agency = readAgency(head, titles);
+  const agency = readAgency(head, titles, year.year);
   if (agency === null) issues.push({ code: "AGENCY_MISSING", severity: "error", message: "no agency named in the title, preamble or page fields" });
   const region = readRegion(agency, head);
   if (region.agency !== agency && region.agency !== null) {

@@ -42,6 +42,22 @@ describe("agency and year from the title", () => {
     expect(id.year).toBe(2025);
   });
 
+  it("reads a year written in Chinese numerals or placed after the title", () => {
+    expect(readIdentity("衢州市人民政府办公室\n二〇二三年政府信息公开工作年度报告").year).toBe(2023);
+    const after = readIdentity("常德市鼎城区人民政府政府信息公开工作年度报告(2022年度)\n一、总体情况");
+    expect(after).toMatchObject({ agency: "常德市鼎城区人民政府", year: 2022 });
+    expect(readIdentity("泉州市丰泽区商务局关于2021年度政府信息公开工作的年度报告").agency).toBe("泉州市丰泽区商务局");
+  });
+
+  it("picks the page's own title when a list of other years' reports comes first", () => {
+    const text = [
+      "相关链接: 丽江市古城区财政局2022年政府信息公开工作年度报告",
+      "丽江市古城区财政局2023年政府信息公开工作年度报告",
+      "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。",
+    ].join("\n");
+    expect(readIdentity(text)).toMatchObject({ agency: "丽江市古城区财政局", year: 2023 });
+  });
+
   it("ignores other reports named in the preamble", () => {
     const text = [
       "根据《江西省人民政府办公厅关于做好2023年度政府信息公开工作年度报告编制工作的通知》要求,",

@@ -18,12 +18,15 @@ const MAX_NAME = 40;
 
 /** 2023年政府信息公开工作年度报告, with line breaks allowed anywhere (titles wrap). */
 export const TITLE_CORE = new RegExp(
-  `(\\d{4})\\n*年\\n*(?:度\\n*)?(?:${acrossLines("政府")}\\n*)?${acrossLines("信息公开")}\\n*(?:${acrossLines("工作")}\\n*)?(?:${acrossLines("年度")}\\n*)?(?:${acrossLines("报告")}|${acrossLines("年报")})`,
+  `(\\d{4})\\n*年\\n*(?:度\\n*)?(?:${acrossLines("政府")}\\n*)?${acrossLines("信息公开")}\\n*(?:${acrossLines("工作")}\\n*)?(?:的\\n*)?(?:${acrossLines("年度")}\\n*)?(?:${acrossLines("报告")}|${acrossLines("年报")})`,
   "g",
 );
 
 /** "2022年度十堰市住房和城乡建设局政府信息公开工作报告": the year before the name. */
-const YEAR_THEN_AGENCY = /(\d{4})年度?((?!度|政府)[^\d\n,。;:、《》]{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/g;
+const YEAR_THEN_AGENCY = /(\d{4})年度?((?!度|政府)[^\d\n,。;:、《》]{2,40}?)(?<!人民)(?:政府)?信息公开(?:工作)?(?:的)?(?:年度)?(?:报告|年报)/g;
+
+/** "XX县人民政府政府信息公开工作年度报告(2023年度)": the year after the title. */
+const AGENCY_THEN_YEAR = /(?:^|\n)([^\d\n]{2,60}?)(?<!人民)(?:政府)?信息公开(?:工作)?(?:的)?(?:年度)?(?:报告|年报)\((\d{4})年?度?\)/g;
 
 export interface TitleMatch {
   year: number;
@@ -43,7 +46,7 @@ function isReference(head: string, start: number, end: number): boolean {
     const quoted = head.slice(open, close < 0 ? end : close);
     if (/关于|通知|要点|办法|规定|意见/.test(quoted)) return true;
   }
-  return /关于(?:做好|印发)?[^,。]{0,20}$/.test(before);
+  return /关于(?:做好|印发|报送|开展|编制|发布)[^,。]{0,20}$/.test(before);
 }
 
 function isNavigation(line: string): boolean {
@@ -55,7 +58,7 @@ export function cleanAgency(raw: string): string | null {
   let name = raw.replace(/\((?:以下简称|下称|简称)[^)]*\)/g, "");
   const parts = name.split(SEPARATORS);
   name = parts[parts.length - 1];
-  name = name.replace(LEADING_VERBS, "").replace(/^\d{4}年度?/, "");
+  name = name.replace(LEADING_VERBS, "").replace(/^\d{4}年度?/, "").replace(/关于$/, "");
   // A parenthesis that names no place is a tag or a remark: (图解), (机关).
   name = name.replace(/\(([^)]*)\)/g, (whole, inner: string) => (scanPlaceNames(inner).length ? whole : ""));
   name = name.replace(/^[-—_·\s]+|[-—_·\s]+$/g, "");
@@ -84,6 +87,11 @@ export function findTitles(head: string): TitleMatch[] {
   for (const m of head.matchAll(YEAR_THEN_AGENCY)) {
     if (isReference(head, m.index!, m.index! + m[0].length)) continue;
     titles.push({ year: Number(m[1]), index: m.index!, agency: cleanAgency(m[2]) });
+  }
+  for (const m of head.matchAll(AGENCY_THEN_YEAR)) {
+    const line = m[1];
+    if (isNavigation(line)) continue;
+    titles.push({ year: Number(m[2]), index: m.index!, agency: cleanAgency(line) });
   }
   return titles.sort((a, b) => a.index - b.index);
 }
@@ -134,8 +142,8 @@ const OPENING_SUBJECT =
  * The agency, or null. Titles come first; prose sources must name a full agency
  * (not 我局 or 区卫生健康委).
  */
-export function readAgency(head: string, titles: TitleMatch[]): string | null {
-  const fromTitle = titles.find((t) => t.agency)?.agency;
+export function readAgency(head: string, titles: TitleMatch[], year: number | null): string | null {
+  const fromTitle = (titles.find((t) => t.agency && t.year === year) ?? titles.find((t) => t.agency))?.agency;
   const found =
     fromTitle ??
     firstProse(head, COMPILED_BY, () => true) ??

@@ -71,7 +71,9 @@ function agencyMentions(name: string): Mention[] {
     const fits = (p: Place) => mentions.length === 0 || mentions.some((m) => m.places.some((q) => contains(q, p) || contains(p, q)));
     const atBoundary = match.start === 0 || name[match.start - 1] === "(" || mentions.some((m) => m.end === match.start);
     const full = match.names.filter((n) => !n.short && (n.place.kind === "division" || atBoundary)).map((n) => n.place);
-    const short = match.names.filter((n) => n.short).map((n) => n.place);
+    // 公安 before 局 is the bureau's kind (公安局), not 公安县; a branch is written 公安分局.
+    const bureauWord = /^[局厅委办]/.test(name.slice(match.end));
+    const short = bureauWord ? [] : match.names.filter((n) => n.short).map((n) => n.place);
     let places = boxed ? full : full.filter(fits);
     if (places.length === 0 && short.length) {
       const underEarlier = short.filter((p) => mentions.some((m) => m.places.some((q) => contains(q, p) && codeOf(q) !== codeOf(p))));

@@ -12,9 +12,17 @@ export function normaliseHead(text: string): string {
   return text
     .slice(0, HEAD_LENGTH)
     .normalize("NFKC")
+    .replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, chineseYear)
     .replace(/\r\n?/g, "\n")
     .replace(/[ \t\u00a0\u3000]+/g, "")
     .replace(/^[#*>•·]+/gm, "");
+}
+
+const CHINESE_DIGITS = "〇一二三四五六七八九";
+
+/** 二〇二三 → 2023 (零 is written for 〇 too). */
+function chineseYear(digits: string): string {
+  return [...digits].map((d) => String(CHINESE_DIGITS.indexOf(d === "零" ? "〇" : d))).join("");
 }
 
 /** A regular-expression source matching `word` with line breaks allowed between its characters. */

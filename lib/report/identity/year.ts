@@ -44,9 +44,14 @@ function proseYear(head: string): number | null {
   return best;
 }
 
+/**
+ * Titles can disagree when a page also lists other years' reports: then the one matching the
+ * statistics period is the report's own; otherwise the first title counts.
+ */
 export function readYear(head: string, titles: TitleMatch[]): YearReading {
-  const title = titles.find((t) => plausible(t.year))?.year ?? null;
   const period = periodYear(head);
+  const years = titles.map((t) => t.year).filter(plausible);
+  const title = period !== null && years.includes(period) ? period : (years[0] ?? null);
   if (title !== null) return { year: title, source: "title", conflict: period !== null && period !== title ? period : null };
   if (period !== null) return { year: period, source: "period", conflict: null };
   const prose = proseYear(head);
