@@ -22,7 +22,15 @@ export type ChartOption = ComposeOption<
 
 /** What to draw from a chart's table: which column names the categories, which hold values. */
 export type ChartSpec =
-  | { type: "bar"; category: string; series: string[]; horizontal?: boolean; stacked?: boolean }
+  | {
+      type: "bar";
+      category: string;
+      series: string[];
+      horizontal?: boolean;
+      stacked?: boolean;
+      /** Colour bars by this text column: one legend entry per distinct value (one series only). */
+      colorBy?: string;
+    }
   | { type: "line"; category: string; series: string[] }
   | { type: "pie"; category: string; value: string };
 
@@ -88,6 +96,25 @@ export function buildBarChartOption(
   const labels = labelsOf(data, spec.category);
   const categories = categoryAxis(labels, horizontal);
   const values = valueAxis(percent);
+  if (spec.colorBy) {
+    const groups = labelsOf(data, spec.colorBy);
+    const numbers = numbersOf(data, columns[0].key);
+    const names = [...new Set(groups)];
+    return {
+      ...base(true),
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: tooltipFormatter(percent) },
+      xAxis: horizontal ? values : categories,
+      yAxis: horizontal ? categories : values,
+      // One stacked series per group, each holding only its own rows' values, so a bar's colour says its group.
+      series: names.map((name) => ({
+        type: "bar" as const,
+        name,
+        stack: "group",
+        data: numbers.map((n, i) => (groups[i] === name ? n : null)),
+        barMaxWidth: 28,
+      })),
+    };
+  }
   return {
     ...base(columns.length > 1),
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: tooltipFormatter(percent) },

@@ -54,6 +54,28 @@ describe("bar chart option", () => {
     expect(option.legend).toMatchObject({ show: true });
   });
 
+  it("colours bars by a group column with one stacked series per group", () => {
+    const reasons: ChartData = {
+      columns: [
+        { key: "group", label: "类别", kind: "text" },
+        { key: "reason", label: "理由", kind: "text" },
+        { key: "n", label: "件数", kind: "count" },
+      ],
+      rows: [
+        { group: "甲", reason: "一", n: 1 },
+        { group: "甲", reason: "二", n: 2 },
+        { group: "乙", reason: "三", n: 3 },
+      ],
+    };
+    const option = buildChartOption(reasons, { type: "bar", category: "reason", series: ["n"], colorBy: "group" });
+    const series = option.series as Series[];
+    expect(series.map((s) => [s.name, s.data])).toEqual([
+      ["甲", [1, 2, null]],
+      ["乙", [null, null, 3]],
+    ]);
+    expect(new Set(series.map((s) => s.stack)).size).toBe(1);
+  });
+
   it("refuses a series that is not in the table", () => {
     expect(() => buildChartOption(regions, { type: "bar", category: "place", series: ["nope"] })).toThrow(
       /nope/,

@@ -1,0 +1,55 @@
+import { getTotalsByYear } from "@/db/queries/dashboard";
+import type { ChartData } from "@/lib/charts";
+import { csvFileName } from "@/lib/csv";
+import { MEASURES, measureById } from "@/lib/measures";
+import { ChartCard } from "../../_components/chart-card";
+import { TableCard } from "../../_components/table-card";
+import { countColumn, keysOf, measureCell, measureColumn, textColumn } from "../../_lib/rows";
+
+const TREND_MEASURES = ["received", "handled", "granted", "withheld", "unavailable"];
+
+async function yearsOf(agencyId: number) {
+  const byYear = await getTotalsByYear({ agencyIds: [agencyId] }, keysOf(MEASURES));
+  return [...byYear].sort(([a], [b]) => a - b);
+}
+
+export async function AgencyTrendCard({ agencyId, name }: { agencyId: number; name: string }) {
+  const measures = TREND_MEASURES.map(measureById);
+  const years = await yearsOf(agencyId);
+  const data: ChartData = {
+    columns: [textColumn("year", "年度"), ...measures.map((m) => measureColumn(m))],
+    rows: years.map(([year, totals]) => ({
+      year: String(year),
+      ...Object.fromEntries(measures.map((m) => [m.id, measureCell(m, totals.values)])),
+    })),
+  };
+  return (
+    <ChartCard
+      id="agency-trend"
+      title="历年申请办理"
+      description="新收申请、办理总数及主要办理结果"
+      data={data}
+      spec={{ type: "line", category: "year", series: measures.map((m) => m.id) }}
+      csvName={csvFileName("机关历年申请办理", [name])}
+    />
+  );
+}
+
+export async function AgencyMeasuresCard({ agencyId, name }: { agencyId: number; name: string }) {
+  const years = await yearsOf(agencyId);
+  const data: ChartData = {
+    columns: [textColumn("measure", "指标"), textColumn("unit", "单位"), ...years.map(([year]) => countColumn(`y${year}`, `${year}`))],
+    rows: years.length
+      ? MEASURES.map((m) => ({
+          measure: m.label,
+          unit: m.kind === "rate" ? "%" : "件",
+          ...Object.fromEntries(years.map(([year, totals]) => [`y${year}`, measureCell(m, totals.values)])),
+        }))
+      : [],
+  };
+  return (
+    <div className="max-h-[420px] overflow-y-auto rounded-lg">
+      <TableCard id="agency-measures" title="历年指标" data={data} csvName={csvFileName("机关历年指标", [name])} />
+    </div>
+  );
+}
