@@ -445,6 +445,7 @@ function solveTable(shape: TableShape, tokens: (string[] | null)[], limits: Solv
   const specs: RowSpec[] = shape.rows.map((row, r) => ({ ...row, tokens: tokens[r] }));
   const { locals, rules, columnAbsent } = shape;
   const candidates = specs.map((spec, r) => rowCandidates(spec, locals[r], limits));
+  const placements = candidates.map((list) => list.length);
   let outcome: SearchOutcome;
   if (candidates.every((list) => list.length === 1 && !list[0].values.includes(null))) {
     // Every cell read as printed: nothing to choose or recover (the usual report).
@@ -469,7 +470,7 @@ function solveTable(shape: TableShape, tokens: (string[] | null)[], limits: Solv
           : "no placement of this table's numbers satisfies every rule; each row was placed on its own",
     });
   }
-  issues.push(...placementIssues(specs, candidates, consensus, columnAbsent));
+  issues.push(...placementIssues(specs, placements, consensus, columnAbsent));
   const ambiguousKeys = new Set(
     specs.flatMap((spec, r) => spec.keys.filter((_, i) => consensus.ambiguous[r][i])),
   );
@@ -778,9 +779,10 @@ function rowByRowConsensus(specs: RowSpec[], candidates: Candidate[][]): Consens
 // ---------------------------------------------------------------------------------------------
 // Issues
 
+/** Issues for what the placement did per row; `placements` counts each row's candidates. */
 function placementIssues(
   specs: RowSpec[],
-  candidates: Candidate[][],
+  placements: number[],
   consensus: Consensus,
   columnAbsent: boolean,
 ): ReportIssue[] {
@@ -808,7 +810,7 @@ function placementIssues(
     if (consensus.lostCell[r]) {
       issues.push(lostCellIssue(spec, consensus, r));
     } else if (fromRow.length > 0) {
-      const unplaced = spec.tokens !== null && candidates[r].length === 0;
+      const unplaced = spec.tokens !== null && placements[r] === 0;
       issues.push({
         code: "VALUE_RECOVERED",
         severity: "warning",
@@ -817,11 +819,11 @@ function placementIssues(
       });
     }
     // A run with only one possible cut was read, not chosen; name only rows the rules settled.
-    if (consensus.split[r] && candidates[r].length > 1) {
+    if (consensus.split[r] && placements[r] > 1) {
       splitKeys.push(...keysWhere((i) => consensus.value[r][i] !== null));
     }
     const unread = keysWhere((i) => consensus.value[r][i] === null);
-    if (spec.tokens !== null && candidates[r].length === 0 && unread.length > 0) {
+    if (spec.tokens !== null && placements[r] === 0 && unread.length > 0) {
       issues.push({
         code: "CELL_UNREADABLE",
         severity: "error",
