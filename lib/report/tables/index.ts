@@ -73,6 +73,16 @@ export function readTables(text: string, year: number | null): TableReading {
       continue;
     }
     const reading = table.read(table.span);
+    if (table.keys.every((key) => reading.values[key] === null || reading.values[key] === undefined)) {
+      // A heading with no readable row under it: the text stops there (a page cut off).
+      issues.push({
+        code: "TABLE_MISSING",
+        severity: "error",
+        keys: table.keys,
+        message: `table ${table.name} has a heading but no readable rows; its ${table.keys.length} values are unknown`,
+      });
+      continue;
+    }
     for (const key of table.keys) values[key] = reading.values[key] ?? null;
     issues.push(...reading.issues);
   }
