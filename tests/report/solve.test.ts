@@ -295,6 +295,13 @@ describe("solveReviewTable", () => {
     expect(solved.values).toEqual(reviewValuesOf(expectedValues(`${name}.expected.json`)));
   });
 
+  it("reads dashes and thousands separators as printed cells", () => {
+    const solved = solveReviewTable(["1,200", "—", "/", "0", "1,200", ...Array(10).fill("-")]);
+    expect(solved.values[reviewKey(REVIEW_BLOCKS[0], "upheld")]).toBe(1200);
+    expect(solved.values[reviewKey(REVIEW_BLOCKS[0], "corrected")]).toBe(0);
+    expect(solved.values[reviewKey(REVIEW_BLOCKS[2], "total")]).toBe(0);
+  });
+
   it("recovers a blank total as the sum of its parts", () => {
     const solved = solveReviewTable(["2", "1", "0", "0", "", ...Array(10).fill("0")]);
     expect(solved.values[reviewKey(REVIEW_BLOCKS[0], "total")]).toBe(3);

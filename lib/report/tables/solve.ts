@@ -27,7 +27,10 @@ import type { ReportIssue } from "../types";
 /** One row of table 三 as read: its template row id and the numeric strings printed in it. */
 export interface RowTokens {
   row: string;
-  /** Numeric strings in printed order; `""` marks a cell printed blank at its position. */
+  /**
+   * Numeric strings in printed order; `""` (or a dash, slash or 无) marks a cell printed blank at
+   * its position, which reads as 0 except a blank total, which is the sum of its parts.
+   */
   tokens: string[];
 }
 
@@ -196,10 +199,15 @@ interface LocalRule {
 
 type Token = { kind: "number"; text: string } | { kind: "blank" } | { kind: "unreadable" };
 
+/** A cell some tables fill with a dash, slash or 无 instead of leaving it blank. */
+const EMPTY_MARK = /^(?:[-—–~/]+|无)$/;
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+$/;
+
 function readToken(raw: string): Token {
   const text = raw.normalize("NFKC").replace(/\s+/g, "");
-  if (text === "") return { kind: "blank" };
+  if (text === "" || EMPTY_MARK.test(text)) return { kind: "blank" };
   if (/^\d+(\.\d+)?$/.test(text)) return { kind: "number", text };
+  if (THOUSANDS.test(text)) return { kind: "number", text: text.replace(/,/g, "") };
   return { kind: "unreadable" };
 }
 
