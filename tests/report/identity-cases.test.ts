@@ -49,6 +49,19 @@ describe("agency and year from the title", () => {
     expect(readIdentity("泉州市丰泽区商务局关于2021年度政府信息公开工作的年度报告").agency).toBe("泉州市丰泽区商务局");
   });
 
+  it("reads a report quoted in an official letter, not the letter's subject", () => {
+    const text = [
+      "关于印发《华容县2023年政府信息公开工作年度报告》的通知",
+      "现将《华容县人民政府2023年政府信息公开工作年度报告》印发给你们。",
+    ].join("\n");
+    expect(readIdentity(text)).toMatchObject({ agency: "华容县人民政府", year: 2023 });
+  });
+
+  it("never takes a relative name from a title (我局, 县政府办公室)", () => {
+    expect(readIdentity("我局2023年政府信息公开工作年度报告\n本报告由平江县财政局编制。").agency).toBe("平江县财政局");
+    expect(readIdentity("市中区人民政府2023年政府信息公开工作年度报告").agency).toBe("市中区人民政府");
+  });
+
   it("picks the page's own title when a list of other years' reports comes first", () => {
     const text = [
       "相关链接: 丽江市古城区财政局2022年政府信息公开工作年度报告",

@@ -9,8 +9,9 @@ import { acrossLines } from "./text";
 /** Endings of an agency's name (or of a bare division name standing for its government). */
 const AGENCY_END =
   /(?:政府|办公室|办公厅|办事处|委员会|管委会|局|厅|委|办|署|中心|院|馆|所|站|队|会|处|社|部|镇|乡|街道|苏木|区|县|市|旗|州|盟)$/;
-/** Words that open a relative reference (我局, 区卫生健康委), never a full name. */
-const RELATIVE_START = /^(?:我|本|该|全|区|县|市|省|州|镇|乡|各|上级|有关|相关)/;
+/** Words that open a relative reference (我局, 本机关, 区卫生健康委), never a full name. */
+const RELATIVE_START = /^(?:我|本|该|全|各|上级|有关|相关)/;
+const LEVEL_START = /^(?:区|县|市|省|州|镇|乡)/;
 const LEADING_VERBS = /^(?:现将|现予|现发布|现公布|现形成|现编制|现向社会公布|特向社会公布|向社会公布|特此公布|公布|发布|编制|形成|制作|现)+/;
 const REPORT_VERB_BEFORE = /(?:现将|现予|发布|公布|形成|编制|制作|报送)《?$/;
 const SEPARATORS = /[,。;:!?、|>》《“”"'\[\]【】]/;
@@ -43,7 +44,7 @@ function isReference(head: string, start: number, end: number): boolean {
   const open = before.lastIndexOf("《");
   if (open >= 0 && before.indexOf("》", open) < 0) {
     const close = head.indexOf("》", end);
-    const quoted = head.slice(open, close < 0 ? end : close);
+    const quoted = head.slice(lineStart + open, close < 0 ? end : close);
     if (/关于|通知|要点|办法|规定|意见/.test(quoted)) return true;
   }
   return /关于(?:做好|印发|报送|开展|编制|发布)[^,。]{0,20}$/.test(before);
@@ -63,7 +64,7 @@ export function cleanAgency(raw: string): string | null {
   name = name.replace(/\(([^)]*)\)/g, (whole, inner: string) => (scanPlaceNames(inner).length ? whole : ""));
   name = name.replace(/^[-—_·\s]+|[-—_·\s]+$/g, "");
   if (name.length < 2 || name.length > MAX_NAME || /\d/.test(name) || !AGENCY_END.test(name)) return null;
-  return name;
+  return isRelative(name) ? null : name;
 }
 
 /** Every title-like phrase with its year and, where it gives one, the agency before it. */
@@ -122,10 +123,15 @@ function startsWithPlace(name: string): boolean {
   return scanPlaceNames(name).some((m) => m.start === 0);
 }
 
-function firstProse(head: string, pattern: RegExp, accept: (name: string) => boolean): string | null {
+/** 我局, 区卫生健康委: a name that only makes sense inside its own report (市中区 is a place). */
+function isRelative(name: string): boolean {
+  return RELATIVE_START.test(name) || (LEVEL_START.test(name) && !startsWithPlace(name));
+}
+
+function firstProse(head: string, pattern: RegExp): string | null {
   for (const m of head.matchAll(pattern)) {
     const name = cleanAgency(m[1]);
-    if (name && !RELATIVE_START.test(name) && accept(name)) return name;
+    if (name) return name;
   }
   return null;
 }
@@ -146,10 +152,10 @@ export function readAgency(head: string, titles: TitleMatch[], year: number | nu
   const fromTitle = (titles.find((t) => t.agency && t.year === year) ?? titles.find((t) => t.agency))?.agency;
   const found =
     fromTitle ??
-    firstProse(head, COMPILED_BY, () => true) ??
+    firstProse(head, COMPILED_BY) ??
     fromMetadata(head) ??
-    firstProse(head, CONTACT, () => true) ??
-    firstProse(head, OPENING_SUBJECT, () => true);
+    firstProse(head, CONTACT) ??
+    firstProse(head, OPENING_SUBJECT);
   return found ? fullForm(found, head) : null;
 }
 
