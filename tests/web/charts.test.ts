@@ -1,0 +1,118 @@
+/**
+ * Charts show what the database holds: each chart's data table is read through the test-id
+ * contract and compared with sums computed here from the stored numbers (read directly, not
+ * through the app's queries), with the measures' own definitions. Changing a filter changes the
+ * URL and the chart, and the new chart again matches the database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { OUTCOME_MEASURE_IDS, measureById } from "@/lib/measures";
+import { AppPage } from "./pages/app-page";
+import type { TableData } from "./pages/chart-panel";
+import { closeTo } from "./support/checks";
+import { openWebFixture, webSkipReason, type WebFixture } from "./support/context";
+import { numberOfCell, storedReports, sumValues, type StoredFilter, type StoredReport } from "./support/stored";
+
+const skip = webSkipReason();
+
+/** The table's numbers in one column, by the text of the first column. */
+function columnByRow(table: TableData, columnLabel: string): Map<string, number | null> {
+  const index = table.header.indexOf(columnLabel);
+  if (index < 0) throw new Error(`no column "${columnLabel}" in ${table.header.join(" | ")}`);
+  return new Map(table.rows.map((row) => [row[0], numberOfCell(row[index])]));
+}
+
+/** What the overview's outcome chart must show for these reports: each outcome measure's value. */
+function expectedOutcomes(reports: Iterable<StoredReport>): Map<string, number | null> {
+  const list = [...reports];
+  return new Map(
+    OUTCOME_MEASURE_IDS.map((id) => {
+      const measure = measureById(id);
+      return [measure.label, measure.compute(sumValues(list, measure.keys))];
+    }),
+  );
+}
+
+function mismatches(actual: Map<string, number | null>, expected: Map<string, number | null>): string[] {
+  return [...expected].flatMap(([label, value]) =>
+    closeTo(actual.get(label) ?? null, value) ? [] : [`${label}: page ${actual.get(label)} vs database ${value}`],
+  );
+}
+
+describe.skipIf(skip)("charts against the database", () => {
+  let web: WebFixture;
+  let context: BrowserContext;
+  let years: number[];
+
+  const stored = (filter: StoredFilter) => storedReports(web.database.db, filter);
+
+  beforeAll(async () => {
+    web = await openWebFixture();
+    context = await web.newContext();
+    const all = await stored({});
+    years = [...new Set([...all.values()].map((r) => r.year))].sort((a, b) => b - a);
+    expect(years.length, "the bundled reports cover at least two years").toBeGreaterThanOrEqual(2);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await web?.close();
+  });
+
+  it("overview: outcomes of the latest year equal the stored numbers", async () => {
+    const app = new AppPage(await context.newPage(), web.baseUrl);
+    await app.open("/");
+    expect(await app.filter("year").inputValue()).toBe(String(years[0]));
+    const chart = app.chart("outcomes");
+    await chart.waitReady();
+    const table = await chart.readTable();
+    const shown = columnByRow(table, `${years[0]} 年度`);
+    expect(mismatches(shown, expectedOutcomes((await stored({ year: years[0] })).values()))).toEqual([]);
+    await app.page.close();
+  });
+
+  it("overview: choosing another year changes the URL and the chart, to that year's numbers", async () => {
+    const app = new AppPage(await context.newPage(), web.baseUrl);
+    await app.open("/");
+    const chart = app.chart("outcomes");
+    await chart.waitReady();
+    const before = await chart.readTable();
+    const other = years[years.length - 1];
+
+    await app.setFilter("year", String(other));
+    expect(app.searchParams.get("year")).toBe(String(other));
+    const expected = expectedOutcomes((await stored({ year: other })).values());
+    await expect
+      .poll(async () => (await chart.readTable()).header.includes(`${other} 年度`), { timeout: 15_000 })
+      .toBe(true);
+    const after = await chart.readTable();
+    expect(after).not.toEqual(before);
+    expect(mismatches(columnByRow(after, `${other} 年度`), expected)).toEqual([]);
+
+    // the URL alone reproduces the view: a reload shows the same table
+    await app.page.reload();
+    await chart.waitReady();
+    expect(await chart.readTable()).toEqual(after);
+    await app.page.close();
+  });
+
+  it("overview: choosing a province narrows the chart to that province's reports", async () => {
+    const app = new AppPage(await context.newPage(), web.baseUrl);
+    await app.open("/", { year: String(years[0]) });
+    const withReports = new Set([...(await stored({ year: years[0] })).values()].map((r) => r.provinceCode));
+    const offered = (await app.filterOptions("place")).map((o) => o.value);
+    const province = offered.find((code) => withReports.has(code));
+    expect(province, `a province with ${years[0]} reports among ${offered.join(",")}`).toBeDefined();
+    const expected = expectedOutcomes((await stored({ year: years[0], provinceCode: province })).values());
+
+    await app.setFilter("place", province!);
+    const chart = app.chart("outcomes");
+    // the server re-renders after the URL changes: poll until the table shows the new numbers
+    await expect
+      .poll(async () => mismatches(columnByRow(await chart.readTable(), `${years[0]} 年度`), expected), {
+        timeout: 15_000,
+      })
+      .toEqual([]);
+    await app.page.close();
+  });
+});
