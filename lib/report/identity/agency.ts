@@ -67,34 +67,47 @@ export function cleanAgency(raw: string): string | null {
   return isRelative(name) ? null : name;
 }
 
-/** Every title-like phrase with its year and, where it gives one, the agency before it. */
+/** Every title-like phrase with its year and, where it gives one, the agency, in text order. */
 export function findTitles(head: string): TitleMatch[] {
+  return [...titlesWithNameFirst(head), ...titlesWithYearFirst(head), ...titlesWithYearAfter(head)].sort((a, b) => a.index - b.index);
+}
+
+function lineAround(head: string, index: number): { start: number; text: string } {
+  const start = head.lastIndexOf("\n", index) + 1;
+  const end = head.indexOf("\n", index);
+  return { start, text: head.slice(start, end < 0 ? undefined : end) };
+}
+
+/** "湘潭县医疗保障局2025年政府信息公开工作年度报告", or the name alone on the line above. */
+function titlesWithNameFirst(head: string): TitleMatch[] {
   const titles: TitleMatch[] = [];
   for (const m of head.matchAll(TITLE_CORE)) {
     const start = m.index!;
-    const end = start + m[0].length;
-    if (isReference(head, start, end)) continue;
-    const lineStart = head.lastIndexOf("\n", start) + 1;
-    const line = head.slice(lineStart, head.indexOf("\n", start) < 0 ? undefined : head.indexOf("\n", start));
-    if (isNavigation(line)) continue;
-    const before = head.slice(lineStart, start);
-    let agency = cleanAgency(before);
+    if (isReference(head, start, start + m[0].length)) continue;
+    const line = lineAround(head, start);
+    if (isNavigation(line.text)) continue;
+    const before = head.slice(line.start, start);
     const opensLine = before.replace(/[|:标题]/g, "") === "";
-    if (!agency && opensLine) agency = agencyOnLineBefore(head, lineStart);
+    const agency = cleanAgency(before) ?? (opensLine ? agencyOnLineBefore(head, line.start) : null);
     // Without a name before it, the phrase is a title only at the start of a line or after a
     // report verb (现将2022年度…报告如下); in a list (公开了…、2022年…报告、) it names another report.
     if (agency || opensLine || REPORT_VERB_BEFORE.test(before)) titles.push({ year: Number(m[1]), index: start, agency });
   }
-  for (const m of head.matchAll(YEAR_THEN_AGENCY)) {
-    if (isReference(head, m.index!, m.index! + m[0].length)) continue;
-    titles.push({ year: Number(m[1]), index: m.index!, agency: cleanAgency(m[2]) });
-  }
-  for (const m of head.matchAll(AGENCY_THEN_YEAR)) {
-    const line = m[1];
-    if (isNavigation(line)) continue;
-    titles.push({ year: Number(m[2]), index: m.index!, agency: cleanAgency(line) });
-  }
-  return titles.sort((a, b) => a.index - b.index);
+  return titles;
+}
+
+/** "现将2022年度十堰市住房和城乡建设局政府信息公开工作报告如下". */
+function titlesWithYearFirst(head: string): TitleMatch[] {
+  return [...head.matchAll(YEAR_THEN_AGENCY)]
+    .filter((m) => !isReference(head, m.index!, m.index! + m[0].length))
+    .map((m) => ({ year: Number(m[1]), index: m.index!, agency: cleanAgency(m[2]) }));
+}
+
+/** "常德市鼎城区人民政府政府信息公开工作年度报告(2022年度)". */
+function titlesWithYearAfter(head: string): TitleMatch[] {
+  return [...head.matchAll(AGENCY_THEN_YEAR)]
+    .filter((m) => !isNavigation(m[1]))
+    .map((m) => ({ year: Number(m[2]), index: m.index!, agency: cleanAgency(m[1]) }));
 }
 
 /** A title printed as two lines: the name alone on the line before "2024年政府信息公开…". */
@@ -164,7 +177,13 @@ export function readAgency(head: string, titles: TitleMatch[], year: number | nu
  * when the text writes that form somewhere.
  */
 function fullForm(name: string, head: string): string {
-  const base = name.endsWith("人民政府") ? null : name.endsWith("政府") ? name.slice(0, -2) : /(?:镇|乡|苏木|县|区|市|旗)$/.test(name) ? name : null;
-  if (base && head.includes(`${base}人民政府`)) return `${base}人民政府`;
-  return name;
+  const base = governmentBase(name);
+  return base && head.includes(`${base}人民政府`) ? `${base}人民政府` : name;
+}
+
+/** 青龙镇政府 → 青龙镇, 於潜镇 → 於潜镇; null for names of other bodies. */
+function governmentBase(name: string): string | null {
+  if (name.endsWith("人民政府")) return null;
+  if (name.endsWith("政府")) return name.slice(0, -2);
+  return /(?:镇|乡|苏木|县|区|市|旗)$/.test(name) ? name : null;
 }
