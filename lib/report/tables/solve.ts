@@ -6,9 +6,13 @@
  *
  * How it works: each row gets its candidate placements (one when the tokens fill the row; else
  * every split of the digit runs, or every position of one lost cell, that satisfies the row's own
- * rule). A bounded backtracking search then keeps the combinations that satisfy the rules across
- * rows. A cell is placed only when every surviving combination agrees on it; otherwise it stays
- * `null` with an issue. Printed numbers are never changed, even where they break a rule.
+ * rule). Rows with one placement then bound the others through the column rules (a cell cannot
+ * exceed what its column total leaves), and a bounded backtracking search keeps the combinations
+ * that satisfy every rule. A cell is placed only when every surviving combination agrees on it;
+ * otherwise it stays `null` with an issue. Printed numbers are never changed, even where they
+ * break a rule: such a rule is left to `checkArithmetic` and not used as evidence.
+ *
+ * The rules come from `../arithmetic` (one definition for checking and recovery).
  */
 import {
   APPLY_COLUMNS,
@@ -497,10 +501,9 @@ function indexRules(specs: RowShape[], rules: ArithmeticRule[]): TableRule[] {
   });
 }
 
-/** The value every candidate of a row agrees on, or NaN. */
-function agreedValues(candidates: Candidate[][], specs: { length: number }[]): number[][] {
-  return specs.map((_, r) => {
-    const list = candidates[r];
+/** Per row and cell, the value every candidate of the row agrees on, or NaN. */
+function agreedValues(candidates: Candidate[][]): number[][] {
+  return candidates.map((list) => {
     if (list.length === 0) return [];
     return list[0].values.map((v, i) =>
       v !== null && list.every((c) => c.values[i] === v) ? v : NaN,
@@ -517,8 +520,9 @@ function agreedValues(candidates: Candidate[][], specs: { length: number }[]): n
  */
 function tighten(candidates: Candidate[][], locals: LocalRule[][], rules: TableRule[]): TableRule[] {
   let active = rules;
+  // Each round only narrows; a few rounds reach the fixed point on real tables.
   for (let round = 0; round < 10; round++) {
-    const agreed = agreedValues(candidates, candidates);
+    const agreed = agreedValues(candidates);
     const known = ([r, i]: CellRef) => agreed[r]?.[i] ?? NaN;
     active = active.filter((rule) => {
       const cells = [...rule.left, ...rule.right];
@@ -533,8 +537,10 @@ function tighten(candidates: Candidate[][], locals: LocalRule[][], rules: TableR
       ]) {
         if (settled.some((c) => Number.isNaN(known(c)))) continue;
         const slack = sumOf(settled.map(known)) - sumOf(other.map(known).filter((v) => !Number.isNaN(v)));
+        // Already exceeded by settled numbers: a printed break, no evidence about the rest.
+        if (slack < 0) continue;
         for (const [r, i] of other) {
-          if (Number.isNaN(known([r, i]))) bound[r][i] = Math.min(bound[r][i], Math.max(slack, 0));
+          if (Number.isNaN(known([r, i]))) bound[r][i] = Math.min(bound[r][i], slack);
         }
       }
     }
