@@ -230,6 +230,52 @@ describe("readTables: hard cells", () => {
   });
 });
 
+describe("readTables: variants of real reports", () => {
+  it("skips the applicant header repeated where table 三 crosses a page", () => {
+    const repeat = "申请人情况\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n";
+    const text = printReport(tabRows).replace("3.其他\t", `- 5 -\n${repeat}3.其他\t`);
+    expectAllValues(text);
+  });
+
+  it("reads row enumerators written (1) or ① as enumerators, not cells", () => {
+    const text = printReport(tabRows)
+      .replace("1.属于国家秘密", "(1)属于国家秘密")
+      .replace("2.其他法律", "②其他法律")
+      .replace("4.保护第三方", "（4）保护第三方");
+    expectAllValues(text);
+  });
+
+  it("reads a count with thousands separators as one number", () => {
+    const text = printReport(cellPerLine).replace("\t行政许可\n\t120", "\t行政许可\n\t1,120");
+    const reading = readTables(text, 2024);
+    expect(reading.values[metricKeysOf("2021")[6]]).toBe(1120);
+  });
+
+  it("counts a dash printed in a cell as 0", () => {
+    const text = printReport(cellPerLine).replace("\t行政强制\n\t0", "\t行政强制\n\t—");
+    const reading = expectAllValues(text);
+    expect(reading.values[metricKeysOf("2021")[8]]).toBe(0);
+  });
+
+  it("finds tables whose section headings were lost, by their header words", () => {
+    const text = printReport(tabRows)
+      .replace("二、主动公开政府信息情况\n", "")
+      .replace("三、收到和处理政府信息公开申请情况\n", "")
+      .replace("四、政府信息公开行政复议、行政诉讼情况\n", "");
+    expectAllValues(text);
+  });
+
+  it("reads a row label printed in its short form (规范性文件)", () => {
+    const text = printReport(tabRows).replace("行政规范性文件\t", "规范性文件\t");
+    expectAllValues(text);
+  });
+
+  it("stops reading table 四 at the prose that follows it", () => {
+    const text = printReport(tabRows).replace("\n五、存在", "\n注：本年度共有2件复议申请于1月撤回。\n五、存在");
+    expectAllValues(text);
+  });
+});
+
 describe("readTables: missing tables and templates", () => {
   it("gives null and TABLE_MISSING for tables not in the text, never numbers from the prose", () => {
     const reading = readTables(OPENING + CLOSING, 2024);

@@ -7,7 +7,7 @@ import type { TemplateId } from "../../metrics/dictionary";
 import type { ReportIssue } from "../types";
 import { activeRowSpecs, type ActiveRowSpec } from "./rows";
 import { splitDigitRun } from "./solve";
-import { rowTokens } from "./tokens";
+import { cutProse, rowTokens } from "./tokens";
 import type { Span } from "./locate";
 
 export interface BlockReading {
@@ -26,12 +26,22 @@ const MAX_CELL_DIGITS = 9;
 // The amount column of 政府集中采购 printed in 万元 rather than 元.
 const TEN_THOUSAND = /万\s*元/;
 
+/**
+ * A shorter form of a label some reports print: 规范性文件 for 行政规范性文件, 事业性收费 for
+ * 行政事业性收费. Only tried when the full label is absent.
+ */
+function shortLabel(label: string): string | null {
+  return label.startsWith("行政") && label.length >= 6 ? label.slice(2) : null;
+}
+
 /** Every occurrence of every row label, in text order, shorter labels inside longer ones dropped. */
 function occurrencesOf(region: string, specs: ActiveRowSpec[]): Occurrence[] {
   const found: Occurrence[] = [];
   for (const spec of specs) {
-    for (let at = region.indexOf(spec.label); at >= 0; at = region.indexOf(spec.label, at + 1)) {
-      found.push({ spec, start: at, end: at + spec.label.length });
+    const short = shortLabel(spec.label);
+    const label = region.includes(spec.label) || short === null ? spec.label : short;
+    for (let at = region.indexOf(label); at >= 0; at = region.indexOf(label, at + 1)) {
+      found.push({ spec, start: at, end: at + label.length });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -52,9 +62,11 @@ export function readActiveTable(text: string, span: Span, template: TemplateId):
     let picked: { tokens: string[]; segment: string } | null = null;
     for (let i = 0; i < occurrences.length; i++) {
       if (occurrences[i].spec !== spec) continue;
-      const segment = region.slice(occurrences[i].end, occurrences[i + 1]?.start ?? region.length);
+      const next = occurrences[i + 1];
+      const raw = region.slice(occurrences[i].end, next?.start ?? region.length);
+      const segment = next ? raw : cutProse(raw);
       const tokens = rowTokens(segment, spec.keys.length, { signed: template === "2019" });
-      if (tokens.some((t) => t !== "")) picked = { tokens, segment };
+      if (tokens.length > 0) picked = { tokens, segment };
     }
     if (picked === null) {
       spec.keys.forEach((key) => (values[key] = null));

@@ -15,7 +15,12 @@ import type { BlockReading } from "./active";
 import type { Span } from "./locate";
 import { APPLY_COLUMN_PHRASES, applyRowSpecs, type ApplyRowSpec } from "./rows";
 import { solveApplyTable, type RowTokens } from "./solve";
-import { cutEnumerator, rowTokens } from "./tokens";
+import { cutEnumerator, cutProse, rowTokens } from "./tokens";
+
+// The applicant header, repeated where a table crosses a page: its words would otherwise be
+// taken for row labels (其他, 总计). A repeat starts with a header word only a header prints.
+const REPEATED_HEADER =
+  /(?:(?:申请人情况|自然人|法人或者?其他组织|商业企业|科研机构|社会公益组织|法律服务机构)[ \t\n]*(?:(?:总计|其他)(?![\u4e00-\u9fff])[ \t\n]*)*)+/g;
 
 interface FoundRow {
   spec: ApplyRowSpec;
@@ -43,7 +48,7 @@ function walkRows(region: string, specs: ApplyRowSpec[]): FoundRow[] {
  * applicant columns is taken to print them all.
  */
 export function columnsPresent(header: string): ApplyColumn[] {
-  const text = header.replace(/法人或其他组织/g, "");
+  const text = header.replace(/法人或者?其他组织/g, "");
   const numbered = new Set(text.match(/数据\s*\d+/g) ?? []).size;
   const present = APPLY_COLUMN_PHRASES.filter(
     ([column, phrase]) => text.includes(phrase) || (numbered >= APPLICANT_COLUMNS.length && column !== "total"),
@@ -55,12 +60,18 @@ export function columnsPresent(header: string): ApplyColumn[] {
 
 /** Reads table 三 of `template` from `text` within `span`. */
 export function readApplyTable(text: string, span: Span, template: TemplateId): BlockReading {
-  const region = text.slice(span.start, span.end);
+  const whole = text.slice(span.start, span.end);
+  const bodyStart = applyRowSpecs(template)[0].pattern;
+  bodyStart.lastIndex = 0;
+  const firstRow = bodyStart.exec(whole)?.index ?? 0;
+  const header = whole.slice(0, firstRow);
+  const region = header + whole.slice(firstRow).replace(REPEATED_HEADER, (h) => " ".repeat(h.length));
   const found = walkRows(region, applyRowSpecs(template));
-  const columns = found.length > 0 ? columnsPresent(region.slice(0, found[0].start)) : [...APPLY_COLUMNS];
+  const columns = found.length > 0 ? columnsPresent(header) : [...APPLY_COLUMNS];
   const rows: RowTokens[] = found.map((row, i) => {
     const next = found[i + 1];
-    const segment = cutEnumerator(region.slice(row.end, next?.start ?? region.length), next?.spec.enumerator ?? null);
+    const raw = region.slice(row.end, next?.start ?? region.length);
+    const segment = next ? cutEnumerator(raw, next.spec.enumerator) : cutProse(raw);
     return { row: row.spec.row, tokens: rowTokens(segment, columns.length) };
   });
   const issues: ReportIssue[] = [];

@@ -21,8 +21,8 @@ export interface TableSpans {
 // character right before it ("…52元三、收到和处理…").
 const numeral = (n: string) => `(?<![(第十])${n}\\s*[、.,:]?\\s*`;
 
-const ACTIVE_HEADING = new RegExp(`${numeral("二")}主动公开政府信息`, "g");
-const APPLY_HEADING = new RegExp(`${numeral("三")}收到和处理政府信息公开申请`, "g");
+const ACTIVE_HEADING = new RegExp(`${numeral("二")}主动公开`, "g");
+const APPLY_HEADING = new RegExp(`${numeral("三")}(?:收到和处理|收到|依申请)`, "g");
 const REVIEW_HEADING = new RegExp(
   `${numeral("四")}(?:[^\\n\\d]{0,12}?)(?:政府信息公开)?(?:申请)?(?:提起)?行政复议`,
   "g",
@@ -39,6 +39,16 @@ const REVIEW_HEADER = /结果维持|尚未审结|复议后起诉|直接起诉/;
 
 // How far after its heading a table's header may start.
 const HEADER_REACH = 1500;
+
+// Without a heading (dropped by a converter, printed as an image), a table is still found by
+// header words no prose uses, when its first row follows close behind.
+const ACTIVE_ANCHOR = /信息内容|第二十条/g;
+const ACTIVE_ANCHOR_ROW = /规章/;
+const APPLY_ANCHOR = /申请人情况|自然人/g;
+const APPLY_ANCHOR_ROW = /新收/;
+const REVIEW_ANCHOR = /行政复议/g;
+const REVIEW_ANCHOR_ROW = /结果维持/;
+const ANCHOR_REACH = 400;
 
 function headingsOf(text: string, pattern: RegExp): number[] {
   const found: number[] = [];
@@ -60,15 +70,34 @@ function firstWithHeader(
   return null;
 }
 
+function findTable(
+  text: string,
+  after: number,
+  heading: RegExp,
+  header: RegExp,
+  anchor: RegExp,
+  anchorRow: RegExp,
+): number | null {
+  const headed = firstWithHeader(text, headingsOf(text, heading), header, after);
+  if (headed !== null) return headed;
+  for (const at of headingsOf(text, anchor)) {
+    if (at < after) continue;
+    if (anchorRow.test(text.slice(at, at + ANCHOR_REACH))) return at;
+  }
+  return null;
+}
+
 /** Locates the three tables; a table not printed in the text is null. */
 export function locateTables(text: string): TableSpans {
-  const active = firstWithHeader(text, headingsOf(text, ACTIVE_HEADING), ACTIVE_HEADER, 0);
-  const apply = firstWithHeader(text, headingsOf(text, APPLY_HEADING), APPLY_HEADER, active ?? 0);
-  const review = firstWithHeader(
+  const active = findTable(text, 0, ACTIVE_HEADING, ACTIVE_HEADER, ACTIVE_ANCHOR, ACTIVE_ANCHOR_ROW);
+  const apply = findTable(text, active ?? 0, APPLY_HEADING, APPLY_HEADER, APPLY_ANCHOR, APPLY_ANCHOR_ROW);
+  const review = findTable(
     text,
-    headingsOf(text, REVIEW_HEADING),
-    REVIEW_HEADER,
     apply ?? active ?? 0,
+    REVIEW_HEADING,
+    REVIEW_HEADER,
+    REVIEW_ANCHOR,
+    REVIEW_ANCHOR_ROW,
   );
   const ends = headingsOf(text, END_HEADING);
   const starts = [active, apply, review];

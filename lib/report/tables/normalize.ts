@@ -17,6 +17,9 @@ const PIPE = /[ \t]*\|[ \t]*/g;
 const PAGE_MARKER =
   /^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})[ \t]*$/gm;
 
+// ① … ⑳ enumerate rows; NFKC would turn them into bare digits that read like cell values.
+const CIRCLED_NUMBER = /[\u2460-\u2473]/g;
+
 // Whitespace without a tab between two CJK characters belongs inside a word: 自\n\n然\n\n人,
 // 结 果 维 持. A tab is a cell boundary and is kept.
 const SPLIT_WORD = new RegExp(`([${CJK}])[ \\r\\n\\u00a0]+(?=[${CJK}])`, "g");
@@ -24,6 +27,7 @@ const SPLIT_WORD = new RegExp(`([${CJK}])[ \\r\\n\\u00a0]+(?=[${CJK}])`, "g");
 /** Normalises a report's text for locating and reading its tables. Linear in the text. */
 export function normalizeText(text: string): string {
   return text
+    .replace(CIRCLED_NUMBER, (c) => `(${c.charCodeAt(0) - 0x245f})`)
     .normalize("NFKC")
     .replace(/\r\n?/g, "\n")
     .replace(MARKDOWN_RULE, "")

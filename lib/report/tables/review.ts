@@ -7,7 +7,7 @@ import { REVIEW_BLOCKS, REVIEW_OUTCOMES } from "../../metrics/dictionary";
 import type { BlockReading } from "./active";
 import type { Span } from "./locate";
 import { solveReviewTable } from "./solve";
-import { scanNumbers, stripNotes, tabFieldTokens } from "./tokens";
+import { cutProse, scanNumbers, stripNotes, tabFieldTokens } from "./tokens";
 
 const CELL_COUNT = REVIEW_BLOCKS.length * REVIEW_OUTCOMES.length;
 // The first header word of the outcome columns: numbers before it belong to prose.
@@ -16,10 +16,9 @@ const HEADER_START = /结果维持|结果纠正|尚未审结/;
 /** The numeric tokens of table 四 in printed order; blank cells of a tab row are `""`. */
 export function reviewTokens(region: string): string[] {
   const header = region.search(HEADER_START);
-  const body = stripNotes(header >= 0 ? region.slice(header) : region);
+  const body = cutProse(stripNotes(header >= 0 ? region.slice(header) : region));
   const tokens: string[] = [];
   for (const line of body.split("\n")) {
-    if (!/\d/.test(line)) continue;
     if (!line.includes("\t")) {
       tokens.push(...scanNumbers(line));
       continue;
@@ -27,8 +26,11 @@ export function reviewTokens(region: string): string[] {
     const fields = line.split("\t").map((f) => f.trim());
     while (fields.length > 0 && fields[fields.length - 1] === "") fields.pop();
     // A full row of the grid: its leading blanks are blank cells, not merged labels.
-    if (fields.length === CELL_COUNT) tokens.push(...fields.map((f) => scanNumbers(f)[0] ?? ""));
-    else tokens.push(...tabFieldTokens(fields, 0));
+    if (fields.length === CELL_COUNT && /\d/.test(line)) {
+      tokens.push(...fields.map((f) => scanNumbers(f).find((t) => t !== "") ?? ""));
+    } else {
+      tokens.push(...tabFieldTokens(fields, 0));
+    }
   }
   return tokens;
 }

@@ -1,7 +1,7 @@
 /**
  * Numeric tokens of one row: the text between a row label and the next label, with everything
  * that is not a cell value taken out (notes in brackets, 第二十条第（五）项, a next row's
- * enumerator "2."), and blank cells of a tab-separated row read as 0.
+ * enumerator "2."), and the blank cells of a tab-separated row marked `""`.
  */
 import { isCjk } from "./normalize";
 
@@ -14,10 +14,14 @@ const WRAPPED_NOTE = /\([^()\d]{0,80}\)/g;
 const ARTICLE_REFERENCE = /第[^第\t\n\d]{0,10}?[条项款]/g;
 // Column headers an OCR tool numbered itself: 数据1 … 数据6.
 const NUMBERED_HEADER = /数据\s*\d+/g;
-const UNSIGNED = /\d+(?:\.\d+)?/g;
-const SIGNED = /(?:^|(?<=[\s\t]))-\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+// A number, with thousands separators (1,234) and a decimal part; SIGNED also takes a minus
+// that starts a cell (template 2019's 本年增/减: -2).
+const UNSIGNED = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+const SIGNED = /(?:(?<![\d.])-\s?)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/g;
 // A printed cell that says "nothing": a dash, a slash, 无.
 const PLACEHOLDER = /^(?:[-—–/\\]+|无)$/;
+// Prose (a sentence) after a table's last row: numbers from here on are not cells.
+const SENTENCE_END = /。/;
 
 export interface TokenOptions {
   /** Accept a leading minus (template 2019's 本年增/减). */
@@ -38,10 +42,29 @@ function hasCjk(text: string): boolean {
   return false;
 }
 
-/** The numbers in free text, in order. */
+/** The numbers in free text, in order; a line holding only a dash or 无 is a blank cell `""`. */
 export function scanNumbers(text: string, options: TokenOptions = {}): string[] {
   const pattern = options.signed ? SIGNED : UNSIGNED;
-  return (text.match(pattern) ?? []).map((token) => token.replace(/\s/g, ""));
+  const tokens: string[] = [];
+  for (const line of text.split("\n")) {
+    const trimmed = line.trim();
+    if (PLACEHOLDER.test(trimmed)) tokens.push("");
+    else for (const token of trimmed.match(pattern) ?? []) tokens.push(token.replace(/[\s,]/g, ""));
+  }
+  return tokens;
+}
+
+/**
+ * Cuts a segment before the first sentence that follows its numbers: a note or the prose after
+ * the table is not part of the last row.
+ */
+export function cutProse(segment: string): string {
+  const firstDigit = segment.search(/\d/);
+  if (firstDigit < 0) return segment;
+  const sentence = segment.slice(firstDigit).search(SENTENCE_END);
+  if (sentence < 0) return segment;
+  const cut = segment.lastIndexOf("\n", firstDigit + sentence);
+  return segment.slice(0, Math.max(cut, firstDigit));
 }
 
 /**
@@ -72,37 +95,40 @@ export function tabFieldTokens(fields: string[], columns: number, options: Token
   while (last >= first && !isCell(fields[last])) last--;
   if (first > last) return [];
   const tokens: string[] = [];
-  for (let i = first; i <= last; i++) {
-    const field = fields[i];
-    const numbers = scanNumbers(field, options);
-    if (numbers.length > 0) tokens.push(...numbers);
-    else if (field === "" || PLACEHOLDER.test(field)) tokens.push("");
-    // a field of words only (a label pushed into the wrong column) holds no cell
-  }
+  for (let i = first; i <= last; i++) tokens.push(...fieldTokens(fields[i], options));
   for (let i = last + 1; i < fields.length && tokens.length < columns && fields[i] === ""; i++) {
     tokens.push("");
   }
   return tokens;
 }
 
+/** One tab field: one cell, so digits split by stray spaces (1 5) are one number. */
+function fieldTokens(field: string, options: TokenOptions): string[] {
+  if (field === "" || PLACEHOLDER.test(field)) return [""];
+  if (/^\d[\d ]*\d$/.test(field)) return [field.replace(/ /g, "")];
+  // a field of words only (a label pushed into the wrong column) holds no cell
+  return scanNumbers(field, options).filter((t) => t !== "");
+}
+
 function isCell(field: string): boolean {
   return PLACEHOLDER.test(field) || /\d/.test(field);
 }
 
-
 /**
- * Cuts the next row's enumerator off the end of a segment: "…0000000" + "2." + "其他法律…".
- * Only the enumerator the template expects is cut, so a value ending in the same digit survives
- * when no separator follows it.
+ * Cuts the next row's enumerator off the end of a segment: "…0000000" + "2." + "其他法律…", or
+ * "(2)". Only the enumerator the template expects is cut, so a value ending in the same digit
+ * survives when no separator follows it.
  */
 export function cutEnumerator(segment: string, enumerator: number | null): string {
   if (enumerator === null) return segment;
-  const pattern = ENUMERATOR_PATTERNS[enumerator] ?? new RegExp(`${enumerator}\\s*[.、]\\s*[^\\d\\t\\n]*$`);
+  const pattern =
+    ENUMERATOR_PATTERNS[enumerator] ??
+    new RegExp(`(?:${enumerator}\\s*[.、．]|\\(\\s*${enumerator}\\s*\\))\\s*[^\\d\\t\\n]*$`);
   const match = pattern.exec(segment);
   return match ? segment.slice(0, match.index) : segment;
 }
 
 const ENUMERATOR_PATTERNS: RegExp[] = Array.from(
   { length: 10 },
-  (_, n) => new RegExp(`${n}\\s*[.、．]\\s*[^\\d\\t\\n]*$`),
+  (_, n) => new RegExp(`(?:${n}\\s*[.、．]|\\(\\s*${n}\\s*\\))\\s*[^\\d\\t\\n]*$`),
 );
