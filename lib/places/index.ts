@@ -26,3 +26,4 @@ export { divisionSuffix, shortNames } from "./names";
 export { areaCodesIn, divisionsForAreaCode } from "./phone";
 export { repairPlaceName, type NameRepair } from "./repair";
 export { glyphDistance } from "./glyphs";
+export { hostLabelsIn, labelNamesPlace, pinyinForms } from "./web";

@@ -7,6 +7,9 @@ import {
   divisionsForAreaCode,
   divisionsNamed,
   divisionsWithShortName,
+  hostLabelsIn,
+  labelNamesPlace,
+  pinyinForms,
   regionOf,
   scanPlaceNames,
   shortNames,
@@ -94,5 +97,14 @@ describe("names", () => {
     expect(divisionsForAreaCode("0571")).toEqual(["330100"]);
     expect(divisionsForAreaCode("0898").length).toBeGreaterThan(1); // all of Hainan
     expect(divisionsForAreaCode("0000")).toEqual([]);
+  });
+});
+
+describe("web addresses", () => {
+  it("reads host labels and the pinyin of place names", () => {
+    expect(hostLabelsIn("电子版见 www.qiannan.gov.cn 与 https://zwgk.zizhou.gov.cn/nb")).toEqual(["qiannan", "zizhou"]);
+    expect(pinyinForms("黔南布依族苗族自治州")).toContain("qiannan");
+    expect(labelNamesPlace("qiannan", "黔南布依族苗族自治州")).toBe(true);
+    expect(labelNamesPlace("fzgl", "福州市")).toBe(false);
   });
 });

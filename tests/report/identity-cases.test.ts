@@ -167,6 +167,8 @@ describe("placing the agency", () => {
     expect(at("鼓楼区人民政府", "鼓楼区位于福州市中心。").region).toMatchObject({ code: "350102", city: "福州市" });
     expect(at("鼓楼区人民政府", "地址:鼓楼区中山路1号,电话:025-83311111").region).toMatchObject({ code: "320106", city: "南京市" });
     expect(at("城区人民政府", "城区隶属晋城市。").region.code).toBe("140502");
+    expect(at("鼓楼区人民政府", "本报告可在鼓楼区政府网站(www.gulou.gov.cn)下载。").region.code).toBeNull();
+    expect(at("鼓楼区人民政府", "电子版见 http://www.fuzhou.gov.cn/gl/ 。").region.code).toBe("350102");
   });
 
   it("leaves an unresolved shared name empty and says so", () => {

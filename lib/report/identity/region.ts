@@ -2,15 +2,17 @@
  * Where the agency sits: the division names inside its name, read as a chain (济南市 → 市中区),
  * with short names trusted only in context, a name in parentheses taken as the location
  * (…临空经济区(廊坊)管理委员会), a misspelt leading name repaired against the gazetteer, and —
- * only to choose between equally good readings — the places, telephone area codes and
- * townships the report's opening mentions. Ambiguity is reported, never guessed.
+ * only to choose between equally good readings — the places, townships, telephone area codes
+ * and web addresses the report's opening mentions. Ambiguity is reported, never guessed.
  */
 import {
   areaCodesIn,
   divisionByCode,
   divisionOfPlace,
   divisionsForAreaCode,
+  hostLabelsIn,
   isWithin,
+  labelNamesPlace,
   regionOf,
   repairPlaceName,
   scanPlaceNames,
@@ -97,12 +99,39 @@ function scoreCandidates(mentions: Mention[]): Map<Place, number> {
   return scores;
 }
 
-/** Small evidence from the opening: names related to a candidate, phone area codes of its city. */
-function clueScore(place: Place, head: string, textPlaces: Place[], areaCodes: string[]): number {
-  let score = 0;
-  for (const q of textPlaces) if (contains(q, place) || contains(place, q)) score += CLUE_WEIGHT;
+interface Clues {
+  places: Place[];
+  areaCodes: string[];
+  hostLabels: string[];
+}
+
+function cluesIn(head: string): Clues {
+  return {
+    places: scanPlaceNames(head).flatMap((m) => m.names.filter((n) => !n.short).map((n) => n.place)),
+    areaCodes: areaCodesIn(head),
+    hostLabels: hostLabelsIn(head),
+  };
+}
+
+/** Names of the place and the divisions above it: what its web sites are named after. */
+function chainNames(place: Place): string[] {
   const code = codeOf(place);
-  if (code) for (const area of areaCodes) if (divisionsForAreaCode(area).some((c) => isWithin(code, c))) score += CLUE_WEIGHT;
+  const divisions = code ? [...ancestorsOf(code), divisionByCode(code)!] : [];
+  return [...divisions.map((d) => d.name), ...(place.kind === "township" ? [place.township.name] : [])];
+}
+
+/**
+ * Small evidence from the opening: names related to a candidate (its city, its townships),
+ * telephone area codes of its city, web sites named after it or a division above it.
+ */
+function clueScore(place: Place, clues: Clues): number {
+  let score = 0;
+  for (const q of clues.places) if (contains(q, place) || contains(place, q)) score += CLUE_WEIGHT;
+  const code = codeOf(place);
+  if (code) for (const area of clues.areaCodes) if (divisionsForAreaCode(area).some((c) => isWithin(code, c))) score += CLUE_WEIGHT;
+  if (clues.hostLabels.length) {
+    for (const name of chainNames(place)) if (clues.hostLabels.some((label) => labelNamesPlace(label, name))) score += CLUE_WEIGHT;
+  }
   return score;
 }
 
@@ -141,9 +170,8 @@ export function readRegion(agency: string | null, head: string): RegionReading {
   const top = Math.max(...scores.values());
   let best = [...scores].filter(([, s]) => s === top).map(([p]) => p);
   if (new Set(best.map(codeOf)).size > 1) {
-    const textPlaces = scanPlaceNames(head).flatMap((m) => m.names.filter((n) => !n.short).map((n) => n.place));
-    const areaCodes = areaCodesIn(head);
-    const clued = best.map((p) => [p, clueScore(p, head, textPlaces, areaCodes)] as const);
+    const clues = cluesIn(head);
+    const clued = best.map((p) => [p, clueScore(p, clues)] as const);
     const topClue = Math.max(...clued.map(([, s]) => s));
     best = clued.filter(([, s]) => s === topClue).map(([p]) => p);
   }
