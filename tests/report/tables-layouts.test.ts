@@ -257,6 +257,12 @@ describe("readTables: variants of real reports", () => {
     expect(reading.values[metricKeysOf("2021")[8]]).toBe(0);
   });
 
+  it("reads a tab-only line between the numbers of a one-cell-per-line row as a blank cell", () => {
+    // 予以公开 3 1 0 0 1 0 5 with 0s printed blank
+    const text = printReport(cellPerLine).replace("\t（一）予以公开\n\t3\n\t1\n\t0\n\t0\n", "\t（一）予以公开\n\t3\n\t1\n\t\n\t \n");
+    expectAllValues(text);
+  });
+
   it("finds tables whose section headings were lost, by their header words", () => {
     const text = printReport(tabRows)
       .replace("二、主动公开政府信息情况\n", "")

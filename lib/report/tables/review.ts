@@ -7,7 +7,7 @@ import { REVIEW_BLOCKS, REVIEW_OUTCOMES } from "../../metrics/dictionary";
 import type { BlockReading } from "./active";
 import type { Span } from "./locate";
 import { solveReviewTable } from "./solve";
-import { cutProse, scanNumbers, stripNotes, tabFieldTokens } from "./tokens";
+import { cellLineTokens, cutProse, scanNumbers, stripNotes, tabFieldTokens } from "./tokens";
 
 const CELL_COUNT = REVIEW_BLOCKS.length * REVIEW_OUTCOMES.length;
 // The first header word of the outcome columns: numbers before it belong to prose.
@@ -17,8 +17,11 @@ const HEADER_START = /结果维持|结果纠正|尚未审结/;
 export function reviewTokens(region: string): string[] {
   const header = region.search(HEADER_START);
   const body = cutProse(stripNotes(header >= 0 ? region.slice(header) : region));
+  const lines = body.split("\n");
+  // One cell per line (or no tabs at all): blank cells are tab-only lines between numbers.
+  if (!lines.some((line) => line.split("\t").length >= 3 && /\d/.test(line))) return cellLineTokens(body);
   const tokens: string[] = [];
-  for (const line of body.split("\n")) {
+  for (const line of lines) {
     if (!line.includes("\t")) {
       tokens.push(...scanNumbers(line));
       continue;

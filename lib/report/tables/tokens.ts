@@ -80,11 +80,39 @@ export function rowTokens(segment: string, columns: number, options: TokenOption
   const lineEnd = clean.indexOf("\n");
   const firstLine = lineEnd < 0 ? clean : clean.slice(0, lineEnd);
   const rest = lineEnd < 0 ? "" : clean.slice(lineEnd + 1);
-  if (!firstLine.includes("\t")) return scanNumbers(clean, options);
+  if (!firstLine.includes("\t")) return cellLineTokens(clean, options);
   const fields = firstLine.split("\t").slice(1).map((f) => f.trim());
   const cells = tabFieldTokens(fields, columns, options);
-  if (cells.length === 0) return scanNumbers(clean, options);
+  if (cells.length === 0) return cellLineTokens(clean, options);
   return [...cells, ...scanNumbers(rest, options)];
+}
+
+/**
+ * Numbers of a text where each cell may sit on its own tab-led line (one cell per line). There a
+ * tab-only line between two number lines of the same block is a cell printed blank (`""`); tab
+ * lines before a block's first number are merged label cells, and a number pushed past an empty
+ * line is still read. Text in other layouts has no such lines and reads as free text.
+ */
+export function cellLineTokens(text: string, options: TokenOptions = {}): string[] {
+  const tokens: string[] = [];
+  let blanks = 0;
+  let inBlock = false;
+  for (const line of text.split("\n")) {
+    if (/^\t[ \t]*$/.test(line)) {
+      if (inBlock) blanks++;
+      continue;
+    }
+    const numbers = scanNumbers(line, options);
+    if (numbers.length === 0) {
+      blanks = 0;
+      inBlock = false;
+      continue;
+    }
+    for (; blanks > 0; blanks--) tokens.push("");
+    tokens.push(...numbers);
+    inBlock = line.startsWith("\t");
+  }
+  return tokens;
 }
 
 /** Cells of a tab-separated line; blank and placeholder cells are `""`. */
