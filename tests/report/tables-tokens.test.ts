@@ -1,0 +1,122 @@
+/** The pieces of the table reader: normalisation, row tokens, enumerators, header columns. */
+import { describe, expect, it } from "vitest";
+import { APPLY_COLUMNS } from "@/lib/metrics/dictionary";
+import { columnsPresent } from "@/lib/report/tables/apply";
+import { locateTables } from "@/lib/report/tables/locate";
+import { normalizeText } from "@/lib/report/tables/normalize";
+import { reviewTokens } from "@/lib/report/tables/review";
+import { cellLineTokens, cutEnumerator, cutProse, rowTokens } from "@/lib/report/tables/tokens";
+
+describe("normalizeText", () => {
+  it("joins labels broken by spaces or one character per line, keeping tab cell boundaries", () => {
+    expect(normalizeText("\t自\n\n然\n\n人\t结 果 维 持")).toBe("\t自然人\t结果维持");
+  });
+
+  it("turns pipes into cell boundaries and drops markdown decoration", () => {
+    expect(normalizeText("## 二、主动公开\n| 规章 | 0 |\n|---|---|\n**注**")).toBe("二、主动公开\n\t规章\t0\t\n\n注");
+  });
+
+  it("folds full-width forms and drops page footers", () => {
+    expect(normalizeText("（一）予以公开　１２\n- 3 -\n第 4 页 共 9 页\n")).toBe("(一)予以公开 12\n\n\n");
+  });
+});
+
+describe("row tokens", () => {
+  it("reads a tab row's interior blank cells as blank and drops merged label cells", () => {
+    expect(rowTokens("\t\t3\t\t0\t1\t", 7)).toEqual(["3", "", "0", "1", ""]);
+    expect(rowTokens("\t\t3\t1\t0\t0\t1\t0\t5\t\t", 7)).toEqual(["3", "1", "0", "0", "1", "0", "5"]);
+  });
+
+  it("reads a tab-only line between numbers of one cell per line as a blank cell", () => {
+    expect(cellLineTokens("\n\t3\n\t1\n\t\n\t \n\t1\n\t0\n\t5\n\n\t\n\t")).toEqual(["3", "1", "", "", "1", "0", "5"]);
+  });
+
+  it("reads a number pushed past an empty line, but not the merged label cells that follow", () => {
+    expect(cellLineTokens("\n\t0\n\t0 \n\t \n\n0\n\n\t\n\t\n")).toEqual(["0", "0", "0"]);
+  });
+
+  it("takes a cell's number and drops its note, even a note with digits", () => {
+    expect(rowTokens("\n\t1(主动撤回)\n\t2(含1件转办)\n", 7)).toEqual(["1", "2"]);
+  });
+
+  it("drops article references and numbered OCR headers", () => {
+    expect(rowTokens(" 第二十条第(五)项 数据1 数据2 7", 1)).toEqual(["7"]);
+  });
+
+  it("joins digits split by stray spaces inside one tab field", () => {
+    expect(rowTokens("\t1 5\t3", 2)).toEqual(["15", "3"]);
+  });
+
+  it("keeps a leading minus only where signed values are allowed", () => {
+    expect(rowTokens("\t40\t-2\t315", 3, { signed: true })).toEqual(["40", "-2", "315"]);
+    expect(rowTokens("\t40\t-2\t315", 3)).toEqual(["40", "2", "315"]);
+  });
+});
+
+describe("cutEnumerator", () => {
+  it("cuts the expected enumerator of the next row off a run of digits", () => {
+    expect(cutEnumerator("00000002.其他法律", 2)).toBe("0000000");
+    expect(cutEnumerator("0\t0\n\t\t(3)危及", 3)).toBe("0\t0\n\t\t");
+  });
+
+  it("leaves a value ending in the same digit when no separator follows it", () => {
+    expect(cutEnumerator("0\t12\n其他", 2)).toBe("0\t12\n其他");
+    expect(cutEnumerator("0\t12", null)).toBe("0\t12");
+  });
+});
+
+describe("cutProse", () => {
+  it("stops a last row at the sentence after it", () => {
+    expect(cutProse("\t0\t1\n注：其中2件已撤回。\n")).toBe("\t0\t1");
+    expect(cutProse("\t0\t1\n")).toBe("\t0\t1\n");
+  });
+});
+
+describe("columnsPresent", () => {
+  it("finds every applicant column and 总计, not mistaking 法人或其他组织 for 其他", () => {
+    expect(columnsPresent("申请人情况\t自然人\t法人或其他组织\t总计\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他")).toEqual([
+      ...APPLY_COLUMNS,
+    ]);
+  });
+
+  it("reports a table printed without 总计", () => {
+    const columns = columnsPresent("申请人情况\t自然人\t法人或其他组织\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他");
+    expect(columns).not.toContain("total");
+    expect(columns).toHaveLength(6);
+    expect(columnsPresent("自然人\t法人或其他组织\t商业企业\t科研机构\t社会公益组织\t法律服务机构")).not.toContain("other");
+  });
+
+  it("reads OCR headers 数据1…数据6 as the six applicant columns", () => {
+    expect(columnsPresent("类别\t数据1\t数据2\t数据3\t数据4\t数据5\t数据6\t总计")).toEqual([...APPLY_COLUMNS]);
+  });
+});
+
+describe("locateTables", () => {
+  it("takes a heading only when the table's header follows it", () => {
+    const text = "本报告包括主动公开政府信息情况、收到和处理政府信息公开申请情况。\n二、主动公开政府信息情况\n信息内容\t本年制发件数\n规章\t0";
+    const spans = locateTables(text);
+    expect(spans.active?.start).toBe(text.indexOf("二、"));
+    expect(spans.apply).toBeNull();
+    expect(spans.review).toBeNull();
+  });
+
+  it("ends table 三 at table 四 and table 四 at section 五", () => {
+    const text = "三、收到和处理政府信息公开申请情况\n自然人\n一、本年新收\t1\n四、结转下年度继续办理\t0\n四、政府信息公开行政复议、行政诉讼情况\n结果维持\n0\n五、存在的主要问题及改进情况\n1";
+    const spans = locateTables(text);
+    expect(text.slice(spans.apply!.start, spans.apply!.end)).toContain("结转下年度继续办理\t0");
+    expect(text.slice(spans.review!.start, spans.review!.end)).not.toContain("五、");
+  });
+});
+
+describe("reviewTokens", () => {
+  it("keeps the leading blank cells of a full grid row", () => {
+    const tokens = reviewTokens("行政复议\n结果维持\n\t\t\t\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t1");
+    expect(tokens).toHaveLength(15);
+    expect(tokens.slice(0, 5)).toEqual(["", "", "", "", ""]);
+  });
+
+  it("reads three small tables of five in order and ignores numbers in prose before the header", () => {
+    const tokens = reviewTokens("本年度发生复议3件。\n行政复议\n\t结果维持\t总计\n\t1\t0\t0\t1\t2\t\n\t结果维持\n\t0\t0\t0\t0\t0\t\n\t结果维持\n\t0\t1\t0\t0\t1\t");
+    expect(tokens).toEqual(["1", "0", "0", "1", "2", "0", "0", "0", "0", "0", "0", "1", "0", "0", "1"]);
+  });
+});
