@@ -60,6 +60,7 @@ describe("agency and year from the title", () => {
   it("never takes a relative name from a title (我局, 县政府办公室)", () => {
     expect(readIdentity("我局2023年政府信息公开工作年度报告\n本报告由平江县财政局编制。").agency).toBe("平江县财政局");
     expect(readIdentity("市中区人民政府2023年政府信息公开工作年度报告").agency).toBe("市中区人民政府");
+    expect(readIdentity("本溪市财政局2023年政府信息公开工作年度报告").agency).toBe("本溪市财政局");
   });
 
   it("picks the page's own title when a list of other years' reports comes first", () => {
@@ -157,6 +158,10 @@ describe("placing the agency", () => {
   it("does not read the tail of an unknown township (口镇 in 大口镇) as another township", () => {
     // 口镇 is a township elsewhere; 大口镇 is not one under 钟祥市
     expect(at("钟祥市大口镇人民政府").region).toMatchObject({ county: "钟祥市" });
+  });
+
+  it("takes a short name inside the name when it holds no other place", () => {
+    expect(at("中国人民银行长沙中心支行").region.code).toBe("430100");
   });
 
   it("takes a place in parentheses as the location", () => {

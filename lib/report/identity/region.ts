@@ -64,7 +64,7 @@ function contains(outer: Place, inner: Place): boolean {
  * is not read as 公安县. A township counts where a name can begin (口镇 inside 大口镇 does not),
  * and any later name must fit the earlier ones, except a parenthesised location.
  */
-function agencyMentions(name: string): Mention[] {
+function agencyMentions(name: string, shortAnywhere = false): Mention[] {
   const spans = parenthesisSpans(name);
   const inParenthesis = (at: number) => spans.some(([s, e]) => at > s && at < e);
   const mentions: Mention[] = [];
@@ -79,7 +79,7 @@ function agencyMentions(name: string): Mention[] {
     let places = boxed ? full : full.filter(fits);
     if (places.length === 0 && short.length) {
       const underEarlier = short.filter((p) => mentions.some((m) => m.places.some((q) => contains(q, p) && codeOf(q) !== codeOf(p))));
-      places = match.start === 0 || boxed ? short : underEarlier;
+      places = match.start === 0 || boxed || shortAnywhere ? short : underEarlier;
     }
     if (places.length) mentions.push({ start: match.start, end: match.end, places, weight: boxed ? PARENTHESIS_WEIGHT : 1 });
   }
@@ -158,7 +158,9 @@ function sharedRegion(codes: string[]): Region {
 
 export function readRegion(agency: string | null, head: string): RegionReading {
   if (!agency) return { region: EMPTY_REGION, issues: [], agency };
-  const mentions = agencyMentions(agency);
+  let mentions = agencyMentions(agency);
+  // A name with no other place may still give one in short form (中国人民银行长沙中心支行).
+  if (mentions.length === 0) mentions = agencyMentions(agency, true);
   const repair = repairLeadingName(agency, mentions);
   if (repair) mentions.unshift(repair.mention);
   const name = repair?.repaired ?? agency;
