@@ -10,7 +10,7 @@ import {
   type ReportFilters,
   type Totals,
 } from "@/db/queries/dashboard";
-import type { ChartData, DataRow } from "@/lib/charts";
+import { MIN_YEARS_FOR_LINE, yearSpan, type ChartData, type ChartSpec, type DataRow } from "@/lib/charts";
 import { csvFileName } from "@/lib/csv";
 import { measureById, type Measure } from "@/lib/measures";
 import { kindLabel, placeChain, placeTitleOf } from "../_lib/data";
@@ -114,14 +114,20 @@ export async function ByKindCard(props: BreakdownProps) {
 export async function ByYearCard(props: BreakdownProps) {
   const measures = props.measures.map(measureById);
   const [years, words] = await Promise.all([getTotalsByYear(props.filters, keysOf(measures)), filterWords(props.filters, false)]);
-  const groups: Group[] = [...years].sort(([a], [b]) => a - b).map(([year, totals]) => ({ label: String(year), totals }));
+  const groups: Group[] = yearSpan(years.keys()).map((year) => ({
+    label: String(year),
+    totals: years.get(year) ?? { reports: 0, agencies: 0, values: {} },
+  }));
+  const series = props.chart ?? props.measures;
+  const spec: ChartSpec =
+    groups.length >= MIN_YEARS_FOR_LINE ? { type: "line", category: "year", series } : { type: "bar", category: "year", series };
   return (
     <ChartCard
       id={props.id}
       title={props.title}
       description={props.description ?? "历年汇总"}
       data={tableOf({ key: "year", label: "年度" }, groups, measures)}
-      spec={{ type: "line", category: "year", series: props.chart ?? props.measures }}
+      spec={spec}
       csvName={csvFileName(props.view, ["历年", ...words])}
     />
   );

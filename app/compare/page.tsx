@@ -4,16 +4,18 @@ import { CardSlot } from "../_components/card-slot";
 import { FilterBar } from "../_components/filters";
 import { ItemPicker } from "../_components/item-picker";
 import { MeasureFilter, YearFilter } from "../_components/view-filters";
-import { withYear } from "../_lib/data";
+import { childPlaces, withYear } from "../_lib/data";
 import { nameItems } from "../_lib/items";
 import { MAX_ITEMS, filtersFrom, itemsFrom, measureFrom, type Item, type SearchParams } from "../_lib/params";
 import { CompareMeasureCard, CompareTableCard } from "./compare-cards";
 
 export const metadata: Metadata = { title: "对比" };
 
-/** With nothing chosen yet, start from the whole country and the place in the URL (if any). */
-function defaultItems(place: string | undefined): Item[] {
-  return place ? [{ type: "place", code: "all" }, { type: "place", code: place }] : [{ type: "place", code: "all" }];
+/** With nothing chosen yet, compare the place in the URL (or the country) with its first child places. */
+async function defaultItems(place: string | undefined): Promise<Item[]> {
+  const children = await childPlaces(place);
+  const self: Item = { type: "place", code: place ?? "all" };
+  return [self, ...children.slice(0, 2).map((c): Item => ({ type: "place", code: c.code }))];
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -21,7 +23,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const filters = await withYear(filtersFrom(params));
   const measure = measureFrom(params, "disclosureRate");
   const asked = itemsFrom(params);
-  const items = await nameItems(asked.length ? asked : defaultItems(filters.place));
+  const items = await nameItems(asked.length ? asked : await defaultItems(filters.place));
   return (
     <>
       <PageHeader title="对比" summary="二至五个地区或机关在同一年度的各项指标并列比较。请在下方添加要比较的地区或机关。">

@@ -1,4 +1,4 @@
-import type { ChartData } from "@/lib/charts";
+import { MIN_YEARS_FOR_LINE, yearSpan, type ChartData } from "@/lib/charts";
 import { csvFileName } from "@/lib/csv";
 import { measureById } from "@/lib/measures";
 import { ChartCard } from "../_components/chart-card";
@@ -10,7 +10,8 @@ import { keysOf, measureCell, measureColumn, textColumn } from "../_lib/rows";
 export async function TrendCard({ items, measureId, kind }: { items: NamedItem[]; measureId: string; kind?: string }) {
   const measure = measureById(measureId);
   const series = await Promise.all(items.map((i) => getItemTotalsByYear(i.item, { kind }, keysOf([measure]))));
-  const years = [...new Set(series.flatMap((s) => [...s.keys()]))].sort((a, b) => a - b);
+  const years = yearSpan(series.flatMap((s) => [...s.keys()]));
+  const keys = items.map((_, i) => `s${i}`);
   const data: ChartData = {
     columns: [textColumn("year", "年度"), ...items.map((item, i) => ({ ...measureColumn(measure, `s${i}`), label: item.label }))],
     rows: years.map((year) => ({
@@ -24,7 +25,7 @@ export async function TrendCard({ items, measureId, kind }: { items: NamedItem[]
       title={`${measure.label} · 历年`}
       description={`口径：${measure.formula}${kind ? ` · 仅${kindLabel(kind)}` : ""}；无年报的年度留空`}
       data={data}
-      spec={{ type: "line", category: "year", series: items.map((_, i) => `s${i}`) }}
+      spec={years.length >= MIN_YEARS_FOR_LINE ? { type: "line", category: "year", series: keys } : { type: "bar", category: "year", series: keys }}
       csvName={csvFileName("年度趋势", [measure.label, kind ? kindLabel(kind) : null, ...items.map((i) => i.label)])}
       height={360}
     />

@@ -54,3 +54,18 @@ export function numbersOf(data: ChartData, key: string): (number | null)[] {
 export function labelsOf(data: ChartData, key: string): string[] {
   return data.rows.map((row) => String(row[key] ?? MISSING));
 }
+
+/**
+ * Every year from the first to the last, so a year without reports shows as a gap instead of
+ * the axis silently joining its neighbours.
+ */
+export function yearSpan(years: Iterable<number>): number[] {
+  const list = [...years];
+  if (list.length === 0) return [];
+  const first = Math.min(...list);
+  const last = Math.max(...list);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** Lines need three points to read as a trend; fewer years are clearer as bars. */
+export const MIN_YEARS_FOR_LINE = 3;

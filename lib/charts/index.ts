@@ -38,7 +38,7 @@ export type ChartSpec =
 export const PALETTE = ["#1d4e89", "#b5472f", "#3f8f6b", "#c09a2c", "#6b5b95", "#4a8fb8", "#8c6d62", "#7a8a99"];
 
 const FONT_FAMILY = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
-const AXIS_LABEL_WIDTH = 120;
+const AXIS_LABEL_WIDTH = 150;
 
 function isPercent(columns: DataColumn[]): boolean {
   return columns.length > 0 && columns.every((c) => c.kind === "percent");
@@ -170,6 +170,7 @@ export function buildPieChartOption(
       {
         type: "pie",
         name: columnByKey(data, spec.value).label,
+        percentPrecision: 1, // as in the data table
         radius: ["38%", "66%"],
         center: ["50%", "44%"],
         label: { formatter: "{b}\n{d}%" },

@@ -3,6 +3,7 @@ import {
   buildChartOption,
   csvColumnsOf,
   formatCell,
+  yearSpan,
   type ChartData,
   type DataColumn,
 } from "@/lib/charts";
@@ -139,5 +140,12 @@ describe("data table cells", () => {
 
   it("names the unit of percent columns in CSV headers", () => {
     expect(csvColumnsOf([count, percent]).map((c) => c.label)).toEqual(["件数", "公开率（%）"]);
+  });
+});
+
+describe("year axis", () => {
+  it("spans every year from the first to the last, so missing years show as gaps", () => {
+    expect(yearSpan([2023, 2019, 2021])).toEqual([2019, 2020, 2021, 2022, 2023]);
+    expect(yearSpan([])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { getTotalsByYear } from "@/db/queries/dashboard";
-import type { ChartData } from "@/lib/charts";
+import { MIN_YEARS_FOR_LINE, type ChartData } from "@/lib/charts";
 import { csvFileName } from "@/lib/csv";
 import { MEASURES, measureById } from "@/lib/measures";
 import { ChartCard } from "../../_components/chart-card";
@@ -29,7 +29,7 @@ export async function AgencyTrendCard({ agencyId, name }: { agencyId: number; na
       title="历年申请办理"
       description="新收申请、办理总数及主要办理结果"
       data={data}
-      spec={{ type: "line", category: "year", series: measures.map((m) => m.id) }}
+      spec={{ type: years.length >= MIN_YEARS_FOR_LINE ? "line" : "bar", category: "year", series: measures.map((m) => m.id) }}
       csvName={csvFileName("机关历年申请办理", [name])}
     />
   );
@@ -47,9 +47,5 @@ export async function AgencyMeasuresCard({ agencyId, name }: { agencyId: number;
         }))
       : [],
   };
-  return (
-    <div className="max-h-[420px] overflow-y-auto rounded-lg">
-      <TableCard id="agency-measures" title="历年指标" data={data} csvName={csvFileName("机关历年指标", [name])} />
-    </div>
-  );
+  return <TableCard id="agency-measures" title="历年指标" data={data} csvName={csvFileName("机关历年指标", [name])} />;
 }

@@ -53,14 +53,12 @@ export default async function AgencyPage({
         }`}
       />
       <div className="space-y-5">
-        <div className="grid gap-5 lg:grid-cols-2">
-          <CardSlot title="历年申请办理">
-            <AgencyTrendCard agencyId={agency.id} name={agency.name} />
-          </CardSlot>
-          <CardSlot title="历年指标">
-            <AgencyMeasuresCard agencyId={agency.id} name={agency.name} />
-          </CardSlot>
-        </div>
+        <CardSlot title="历年申请办理">
+          <AgencyTrendCard agencyId={agency.id} name={agency.name} />
+        </CardSlot>
+        <CardSlot title="历年指标">
+          <AgencyMeasuresCard agencyId={agency.id} name={agency.name} />
+        </CardSlot>
         {shown ? (
           <>
             <nav aria-label="年度" className="flex flex-wrap gap-2">
