@@ -132,11 +132,14 @@ function printReport(layout: Layout, options: { headerText?: (h: string) => stri
   return `${OPENING}二、主动公开政府信息情况\n${active}\n三、收到和处理政府信息公开申请情况\n${apply}\n四、政府信息公开行政复议、行政诉讼情况\n${review}\n${CLOSING}`;
 }
 
+/** Every value read as printed: right, and with no cell recovered or left unread on the way. */
 function expectAllValues(text: string) {
   const reading = readTables(text, 2024);
   expect(reading.template).toBe("2021");
   expect(reading.values).toEqual(expect.objectContaining(expectedValues()));
   expect(Object.keys(reading.values).sort()).toEqual(metricKeysOf("2021").sort());
+  const repaired = reading.issues.filter((i) => ["CELL_UNREADABLE", "VALUE_RECOVERED", "ROW_INCOMPLETE", "AMBIGUOUS_SPLIT"].includes(i.code));
+  expect(repaired).toEqual([]);
   return reading;
 }
 
@@ -260,6 +263,16 @@ describe("readTables: variants of real reports", () => {
   it("reads a tab-only line between the numbers of a one-cell-per-line row as a blank cell", () => {
     // 予以公开 3 1 0 0 1 0 5 with 0s printed blank
     const text = printReport(cellPerLine).replace("\t（一）予以公开\n\t3\n\t1\n\t0\n\t0\n", "\t（一）予以公开\n\t3\n\t1\n\t\n\t \n");
+    expectAllValues(text);
+  });
+
+  it("reads rows whose group label is repeated on every line (a rowspan copied into each row)", () => {
+    let group = "";
+    const text = printReport(tabRows).replace(/^(（[一二三四五六七]）[^\t]*|三、本年度办理结果)?\t?(\d\.[^\t]*|（[一二]）[^\t]*)\t/gm, (line, g: string | undefined, label: string) => {
+      if (g) group = g;
+      return `${group}\t${label}\t`;
+    });
+    expect(text).toContain("（六）其他处理\t3.其他\t");
     expectAllValues(text);
   });
 

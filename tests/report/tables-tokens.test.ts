@@ -39,6 +39,12 @@ describe("row tokens", () => {
     expect(rowTokens("\n\t1(主动撤回)\n\t2(含1件转办)\n", 7)).toEqual(["1", "2"]);
   });
 
+  it("drops a row enumerator where a layout repeats the group label before it", () => {
+    expect(rowTokens("\t3.其他\t0\t2", 7)).toEqual(["0", "2"]);
+    expect(rowTokens("\n\t3.其他\n\t0\n\t2", 7)).toEqual(["0", "2"]);
+    expect(rowTokens("\t(2)重复申请\t4", 7)).toEqual(["4"]);
+  });
+
   it("drops article references and numbered OCR headers", () => {
     expect(rowTokens(" 第二十条第(五)项 数据1 数据2 7", 1)).toEqual(["7"]);
   });

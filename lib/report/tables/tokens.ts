@@ -12,6 +12,9 @@ const INLINE_NOTE = /\([^()\t\n]{0,80}\)/g;
 const WRAPPED_NOTE = /\([^()\d]{0,80}\)/g;
 // References to articles and items: 第二十条第（五）项, 第一项加第二项.
 const ARTICLE_REFERENCE = /第[^第\t\n\d]{0,10}?[条项款]/g;
+// A row's own enumerator before its label (3.其他, (1)属于…), where a layout repeats a group
+// label before it; not when a digit precedes it (a run of cells: only cutEnumerator knows there).
+const LABEL_ENUMERATOR = /(^|[\t \n\u3400-\u9fff)])(?:\d{1,2}\s*[.、]|\(\s*\d{1,2}\s*\))(?=\s*[\u3400-\u9fff])/gm;
 // Column headers an OCR tool numbered itself: 数据1 … 数据6.
 const NUMBERED_HEADER = /数据\s*\d+/g;
 // A number, with thousands separators (1,234) and a decimal part; SIGNED also takes a minus
@@ -34,7 +37,8 @@ export function stripNotes(segment: string): string {
     .replace(INLINE_NOTE, (note) => (hasCjk(note) ? " " : note))
     .replace(WRAPPED_NOTE, (note) => (hasCjk(note) ? " " : note))
     .replace(ARTICLE_REFERENCE, " ")
-    .replace(NUMBERED_HEADER, " ");
+    .replace(NUMBERED_HEADER, " ")
+    .replace(LABEL_ENUMERATOR, "$1 ");
 }
 
 function hasCjk(text: string): boolean {
