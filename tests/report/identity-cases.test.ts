@@ -63,6 +63,11 @@ describe("agency and year from the title", () => {
     expect(readIdentity("本溪市财政局2023年政府信息公开工作年度报告").agency).toBe("本溪市财政局");
   });
 
+  it("reads the title's other word orders (年度工作报告, 工作情况报告)", () => {
+    expect(readIdentity("桂林市临桂区民政局2022年政府信息公开年度工作报告").agency).toBe("桂林市临桂区民政局");
+    expect(readIdentity("现将宜宾市叙州区审计局2021年度政府信息公开工作情况报告如下:").year).toBe(2021);
+  });
+
   it("picks the page's own title when a list of other years' reports comes first", () => {
     const text = [
       "相关链接: 丽江市古城区财政局2022年政府信息公开工作年度报告",
@@ -103,6 +108,7 @@ describe("agency from the prose when there is no title", () => {
     expect(readIdentity("如有疑问,请与南宁市审计局联系(电话:0771-1234567)。\n2022年,我局认真贯彻").agency).toBe("南宁市审计局");
     expect(readIdentity("公开主体:\n天津市河西区民政局\n发布日期:2024-01-10\n2023年,河西区民政局认真贯彻").agency).toBe("天津市河西区民政局");
     expect(readIdentity("一、总体情况\n2023年,赤峰市林业和草原局认真贯彻落实《条例》。").agency).toBe("赤峰市林业和草原局");
+    expect(readIdentity("根据《条例》规定,曲靖市麒麟区教育体育局编制了本年度报告。").agency).toBe("曲靖市麒麟区教育体育局");
   });
 
   it("does not take a relative reference (我局, 区卫生健康委) for a name", () => {

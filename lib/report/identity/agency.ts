@@ -17,17 +17,20 @@ const REPORT_VERB_BEFORE = /(?:现将|现予|发布|公布|形成|编制|制作|
 const SEPARATORS = /[,。;:!?、|>》《“”"'\[\]【】]/;
 const MAX_NAME = 40;
 
+/** What follows 信息公开 in a report's title: 工作年度报告, 年度工作报告, 工作情况报告, 年报. */
+const TITLE_TAIL = "(?:(?:工作|年度|情况|的)){0,4}(?:报告|年报)";
+
 /** 2023年政府信息公开工作年度报告, with line breaks allowed anywhere (titles wrap). */
 export const TITLE_CORE = new RegExp(
-  `(\\d{4})\\n*年\\n*(?:度\\n*)?(?:${acrossLines("政府")}\\n*)?${acrossLines("信息公开")}\\n*(?:${acrossLines("工作")}\\n*)?(?:的\\n*)?(?:${acrossLines("年度")}\\n*)?(?:${acrossLines("报告")}|${acrossLines("年报")})`,
+  `(\\d{4})\\n*年\\n*(?:度\\n*)?(?:${acrossLines("政府")}\\n*)?${acrossLines("信息公开")}\\n*(?:(?:${["工作", "年度", "情况", "的"].map(acrossLines).join("|")})\\n*){0,4}(?:${acrossLines("报告")}|${acrossLines("年报")})`,
   "g",
 );
 
 /** "2022年度十堰市住房和城乡建设局政府信息公开工作报告": the year before the name. */
-const YEAR_THEN_AGENCY = /(\d{4})年度?((?!度|政府)[^\d\n,。;:、《》]{2,40}?)(?<!人民)(?:政府)?信息公开(?:工作)?(?:的)?(?:年度)?(?:报告|年报)/g;
+const YEAR_THEN_AGENCY = new RegExp(`(\\d{4})年度?((?!度|政府)[^\\d\\n,。;:、《》]{2,40}?)(?<!人民)(?:政府)?信息公开${TITLE_TAIL}`, "g");
 
 /** "XX县人民政府政府信息公开工作年度报告(2023年度)": the year after the title. */
-const AGENCY_THEN_YEAR = /(?:^|\n)([^\d\n]{2,60}?)(?<!人民)(?:政府)?信息公开(?:工作)?(?:的)?(?:年度)?(?:报告|年报)\((\d{4})年?度?\)/g;
+const AGENCY_THEN_YEAR = new RegExp(`(?:^|\\n)([^\\d\\n]{2,60}?)(?<!人民)(?:政府)?信息公开${TITLE_TAIL}\\((\\d{4})年?度?\\)`, "g");
 
 export interface TitleMatch {
   year: number;
@@ -151,6 +154,8 @@ function firstProse(head: string, pattern: RegExp): string | null {
 
 /** "本报告由包头市人民政府外事办公室根据…编制", "由…街道办事处编制". */
 const COMPILED_BY = /由([^\n,。;:、由]{2,40}?)(?:根据|依据|按照|编制|负责|制作)/g;
+/** "…,长沙县财政局编制了本年度报告". */
+const COMPILED_SUBJECT = /(?:^|[\n,。;:])([^\n,。;:、]{2,40}?)(?:编制|制作)了?本(?:年度)?报告/g;
 /** "请与杭州市公安局滨江区分局联系". */
 const CONTACT = /请(?:与|联系)([^\n,。;:、()]{2,40}?)(?:联系|\()/g;
 /** "2023年,阿尔善宝力格镇人民政府认真贯彻…": the subject of the opening sentence. */
@@ -166,6 +171,7 @@ export function readAgency(head: string, titles: TitleMatch[], year: number | nu
   const found =
     fromTitle ??
     firstProse(head, COMPILED_BY) ??
+    firstProse(head, COMPILED_SUBJECT) ??
     fromMetadata(head) ??
     firstProse(head, CONTACT) ??
     firstProse(head, OPENING_SUBJECT);
