@@ -195,6 +195,34 @@ describe("solveApplyTable: a row lost a cell", () => {
     expect(named(withoutTotal)).toEqual([applyKey(granted, "total")]);
   });
 
+  it("settles a row that lost two cells through the column rules (r02)", () => {
+    const name = "real/r02";
+    const rows = pipeRows(fixtureText(`${name}.txt`), "2021");
+    const first = rows[0];
+    const damaged = [{ ...first, tokens: first.tokens.filter((_, k) => k !== 0 && k !== 4) }, ...rows.slice(1)];
+    const solved = solveApplyTable("2021", damaged);
+    expect(solved.values).toEqual(applyValuesOf(expectedValues(`${name}.expected.json`), "2021"));
+    expect(solved.issues.find((i) => i.code === "ROW_INCOMPLETE")!.keys).toEqual(
+      expect.arrayContaining([applyKey(first.row, "naturalPerson"), applyKey(first.row, "legalService")]),
+    );
+  });
+
+  it("never places a wrong number when most rows lost cells, and stays bounded", () => {
+    const name = "real/r02";
+    const rows = pipeRows(fixtureText(`${name}.txt`), "2021");
+    const expected = expectedValues(`${name}.expected.json`);
+    // Every row loses the cell at a position that moves along the rows.
+    const damaged = rows.map((r, i) => ({ ...r, tokens: r.tokens.filter((_, k) => k !== i % APPLY_COLUMNS.length) }));
+    const started = performance.now();
+    const solved = solveApplyTable("2021", damaged);
+    expect(performance.now() - started).toBeLessThan(5000);
+    const flagged = flaggedKeys(solved.issues);
+    for (const [key, value] of Object.entries(solved.values)) {
+      if (value === null) expect(flagged.has(key), key).toBe(true);
+      else expect(value, key).toBe(expected[key]);
+    }
+  });
+
   it("leaves a lost cell empty when the evidence does not settle where it was", () => {
     // One row alone: no column rule to say which applicant column lost its number.
     const solved = solveApplyTable("2021", [{ row: applyRowsOf("2021")[2], tokens: ["4", "1", "0", "0", "0", "5"] }]);

@@ -47,12 +47,19 @@ export interface SolvedBlock {
 export interface SolveLimits {
   /** Longest digit string one cell of a count table may hold. */
   maxCellDigits: number;
+  /** Most printed cells a row may have lost and still be placed. */
+  maxLostCells: number;
   /** Search nodes per row (splits) and per table (combining rows). */
   rowBudget: number;
   tableBudget: number;
 }
 
-const DEFAULT_LIMITS: SolveLimits = { maxCellDigits: 7, rowBudget: 50_000, tableBudget: 200_000 };
+const DEFAULT_LIMITS: SolveLimits = {
+  maxCellDigits: 7,
+  maxLostCells: 2,
+  rowBudget: 50_000,
+  tableBudget: 50_000,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Splitting digit runs
@@ -236,7 +243,7 @@ function rowCandidates(spec: RowSpec, local: LocalRule[], limits: SolveLimits): 
   if (tokens.length > slots.length) return [];
   return [
     ...splitCandidates(spec, tokens, slots, local, limits),
-    ...lostCellCandidates(spec, tokens, slots, local),
+    ...lostCellCandidates(spec, tokens, slots, local, limits),
   ];
 }
 
@@ -403,27 +410,43 @@ function splitCandidates(
 }
 
 /**
- * Exactly one token short and no run to split: one printed cell was lost. Every position of the
- * lost cell is a candidate whose value the row rule decides; the other rows pick among them.
+ * A token or two short and no run to split: printed cells were lost. Every choice of positions
+ * for the lost cells is a candidate; the row rule decides a lone lost cell, and the column rules
+ * (in the search) decide the rest or leave them unknown.
  */
 function lostCellCandidates(
   spec: RowSpec,
   tokens: Token[],
   slots: number[],
   local: LocalRule[],
+  limits: SolveLimits,
 ): Candidate[] {
-  if (tokens.length !== slots.length - 1) return [];
+  const lost = slots.length - tokens.length;
+  if (lost < 1 || lost > limits.maxLostCells) return [];
   if (tokens.some((t) => t.kind !== "number" || !INTEGER_TEXT.test(t.text))) return [];
+  const numbers = tokens.map((t) => Number((t as { text: string }).text));
   const out: Candidate[] = [];
-  for (let lost = 0; lost < slots.length; lost++) {
+  for (const gaps of choose(slots.length, lost)) {
     const values: (number | null)[] = spec.keys.map(() => null);
     let next = 0;
     slots.forEach((cell, slot) => {
-      if (slot !== lost) values[cell] = Number((tokens[next++] as { text: string }).text);
+      if (!gaps.includes(slot)) values[cell] = numbers[next++];
     });
     const recovered = completeRow(values, spec.keys.map(() => false), local, true);
     if (recovered === null) continue;
-    out.push({ values, recovered, split: false, lostCell: true });
+    // Cells still unknown are recovered if the search settles them; mark them so.
+    const marked = recovered.map((was, i) => was || values[i] === null);
+    out.push({ values, recovered: marked, split: false, lostCell: true });
+  }
+  return out;
+}
+
+/** Every way to pick `k` of `n` positions, in increasing order. */
+function choose(n: number, k: number): number[][] {
+  if (k === 0) return [[]];
+  const out: number[][] = [];
+  for (let first = 0; first <= n - k; first++) {
+    for (const rest of choose(n - first - 1, k - 1)) out.push([first, ...rest.map((i) => i + first + 1)]);
   }
   return out;
 }
@@ -438,6 +461,8 @@ interface TableRule {
   id: string;
   left: CellRef[];
   right: CellRef[];
+  /** left then right, for the loops that treat both sides alike. */
+  cells: CellRef[];
   rows: number[];
 }
 
@@ -458,20 +483,23 @@ function solveTable(shape: TableShape, tokens: (string[] | null)[], limits: Solv
   const { locals, rules, columnAbsent } = shape;
   const candidates = specs.map((spec, r) => rowCandidates(spec, locals[r], limits));
   const placements = candidates.map((list) => list.length);
-  let outcome: SearchOutcome;
-  if (candidates.every((list) => list.length === 1 && !list[0].values.includes(null))) {
-    // Every cell read as printed: nothing to choose or recover (the usual report).
-    outcome = { kind: "solved", consensus: consensusOfOnly(specs, candidates) };
-  } else {
-    const active = tighten(candidates, locals, shape.tableRules);
-    outcome = searchRows(specs, candidates, active, limits);
-  }
+  const { outcome, abandoned } = combineRows(shape, specs, candidates, limits);
   const consensus =
     outcome.kind === "solved" ? outcome.consensus : rowByRowConsensus(specs, candidates);
 
   const values: Record<string, number | null> = {};
   const issues: ReportIssue[] = [];
   specs.forEach((spec, r) => spec.keys.forEach((key, i) => (values[key] = consensus.value[r][i])));
+  for (const r of abandoned) {
+    const unsettled = specs[r].keys.filter((key) => values[key] === null);
+    if (unsettled.length === 0) continue;
+    issues.push({
+      code: "AMBIGUOUS_SPLIT",
+      severity: "error",
+      keys: unsettled,
+      message: `row ${specs[r].label}: its numbers (${specs[r].tokens!.join(" ")}) can be placed ${placements[r]} ways, too many to settle with the rest of the table; left empty where the arithmetic does not force a value`,
+    });
+  }
   if (outcome.kind !== "solved" && candidates.some((c) => c.length > 1)) {
     issues.push({
       code: "AMBIGUOUS_SPLIT",
@@ -491,13 +519,45 @@ function solveTable(shape: TableShape, tokens: (string[] | null)[], limits: Solv
   return { values, issues };
 }
 
+/**
+ * Settles the rows together. When the search runs out of budget, the row with the most
+ * placements is given up (its cells become unknown, still recoverable when the arithmetic forces
+ * them) and the search runs again, so one hopeless row does not cost the whole table.
+ */
+function combineRows(
+  shape: TableShape,
+  specs: RowSpec[],
+  candidates: Candidate[][],
+  limits: SolveLimits,
+): { outcome: SearchOutcome; abandoned: number[] } {
+  if (candidates.every((list) => list.length === 1 && !list[0].values.includes(null))) {
+    // Every cell read as printed: nothing to choose or recover (the usual report).
+    return { outcome: { kind: "solved", consensus: consensusOfOnly(specs, candidates) }, abandoned: [] };
+  }
+  const active = tighten(candidates, shape.locals, shape.tableRules);
+  const abandoned: number[] = [];
+  let outcome = searchRows(specs, candidates, active, limits);
+  while (outcome.kind === "bounded" && abandoned.length < MAX_ABANDONED_ROWS) {
+    const widest = candidates.reduce((best, list, r) => (list.length > candidates[best].length ? r : best), 0);
+    if (candidates[widest].length <= 1) break;
+    candidates[widest] = [];
+    abandoned.push(widest);
+    outcome = searchRows(specs, candidates, active, limits);
+  }
+  return { outcome, abandoned };
+}
+
+/** Rows given up before falling back to placing each row on its own. */
+const MAX_ABANDONED_ROWS = 4;
+
 function indexRules(specs: RowShape[], rules: ArithmeticRule[]): TableRule[] {
   const cellIndex = new Map<string, CellRef>();
   specs.forEach((spec, r) => spec.keys.forEach((key, i) => cellIndex.set(key, [r, i])));
   return rules.map((rule) => {
     const left = rule.left.map((k) => cellIndex.get(k)!);
     const right = rule.right.map((k) => cellIndex.get(k)!);
-    return { id: rule.id, left, right, rows: [...new Set([...left, ...right].map(([r]) => r))] };
+    const cells = [...left, ...right];
+    return { id: rule.id, left, right, cells, rows: [...new Set(cells.map(([r]) => r))] };
   });
 }
 
@@ -680,19 +740,28 @@ function partialHolds(value: number[][], rule: TableRule): boolean {
 function completeSolution(
   placed: number[][],
   rules: TableRule[],
-): { value: number[][]; filled: boolean[][] } | null {
-  const value = placed.map((row) => [...row]);
+): { value: number[][]; filled: boolean[][] | null } | null {
+  const isOpen = ([r, i]: CellRef) => Number.isNaN(value[r][i]);
+  let value = placed;
+  let pending = rules.filter((rule) => rule.cells.some(isOpen));
+  // Nothing unknown (the usual leaf): the placed values are the solution as they stand.
+  if (pending.length === 0) return { value, filled: null };
+  value = placed.map((row) => [...row]);
   const filled = placed.map((row) => row.map(() => false));
   const set = ([r, i]: CellRef, v: number) => {
     value[r][i] = v;
     filled[r][i] = true;
   };
+  const known = (side: CellRef[]) => {
+    let total = 0;
+    for (const [r, i] of side) if (!Number.isNaN(value[r][i])) total += value[r][i];
+    return total;
+  };
   for (let changed = true; changed; ) {
     changed = false;
-    for (const rule of rules) {
-      const open = [...rule.left, ...rule.right].filter(([r, i]) => Number.isNaN(value[r][i]));
+    for (const rule of pending) {
+      const open = rule.cells.filter(isOpen);
       if (open.length === 0) continue;
-      const known = (side: CellRef[]) => sumOf(side.map(([r, i]) => value[r][i]).filter((v) => !Number.isNaN(v)));
       if (open.length === 1) {
         const onLeft = rule.left.includes(open[0]);
         const v = onLeft ? known(rule.right) - known(rule.left) : known(rule.left) - known(rule.right);
@@ -705,13 +774,13 @@ function completeSolution(
         [rule.left, rule.right],
         [rule.right, rule.left],
       ]) {
-        const sideOpen = side.some(([r, i]) => Number.isNaN(value[r][i]));
-        const otherOpen = other.filter(([r, i]) => Number.isNaN(value[r][i]));
-        if (sideOpen || otherOpen.length === 0 || known(side) !== known(other)) continue;
+        const otherOpen = other.filter(isOpen);
+        if (side.some(isOpen) || otherOpen.length === 0 || known(side) !== known(other)) continue;
         otherOpen.forEach((cell) => set(cell, 0));
         changed = true;
       }
     }
+    pending = pending.filter((rule) => rule.cells.some(isOpen));
   }
   return { value, filled };
 }
@@ -731,7 +800,7 @@ function mergeSolution(
   specs: RowSpec[],
   candidates: Candidate[][],
   chosen: number[],
-  solution: { value: number[][]; filled: boolean[][] },
+  solution: { value: number[][]; filled: boolean[][] | null },
 ): Consensus {
   const pick = (r: number) => (chosen[r] >= 0 ? candidates[r][chosen[r]] : undefined);
   const valueAt = (r: number, i: number) => {
@@ -739,7 +808,7 @@ function mergeSolution(
     return Number.isNaN(v) ? null : v;
   };
   const recoveredAt = (r: number, i: number) =>
-    (pick(r)?.recovered[i] ?? false) || (solution.filled[r][i] && valueAt(r, i) !== null);
+    (pick(r)?.recovered[i] ?? false) || ((solution.filled?.[r][i] ?? false) && valueAt(r, i) !== null);
   if (into === null) {
     return {
       value: specs.map((spec, r) => spec.keys.map((_, i) => valueAt(r, i))),
