@@ -9,7 +9,7 @@
  *   divisions: they are left out, and their townships count as their city's.
  */
 import { loadRawStreets, rawAreas, rawCities, rawProvinces } from "./data";
-import { divisionSuffix, shortNames } from "./names";
+import { shortNames } from "./names";
 import { NameTrie } from "./trie";
 
 export type DivisionLevel = "province" | "city" | "county";
@@ -233,9 +233,6 @@ export function scanPlaceNames(text: string): { start: number; end: number; name
 export function divisionOfPlace(place: Place): Division | undefined {
   return place.kind === "division" ? place.division : divisionByCode(place.township.divisionCode);
 }
-
-/** The generic suffix of a name (县, 区, 市 …), for matching misspelt names of the same kind. */
-export { divisionSuffix };
 
 export interface RegionNames {
   code: string;

@@ -22,7 +22,7 @@ export {
   type RegionNames,
   type Township,
 } from "./gazetteer";
-export { divisionSuffix, shortNames } from "./names";
+export { shortNames } from "./names";
 export { areaCodesIn, divisionsForAreaCode } from "./phone";
 export { repairPlaceName, type NameRepair } from "./repair";
 export { glyphDistance } from "./glyphs";

@@ -29,15 +29,7 @@ function stripNationalities(base: string): string {
 }
 
 // Order matters: the longest suffix that matches is removed.
-const SUFFIXES = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "州", "盟", "县", "区", "旗"];
-
-/** The generic word a division's name ends with (县 for 自治县: reports write 保亭县). */
-export function divisionSuffix(name: string): string {
-  for (const suffix of SUFFIXES) {
-    if (name.endsWith(suffix) && name.length > suffix.length) return suffix.startsWith("自治") ? suffix.slice(2) : suffix;
-  }
-  return "";
-}
+const SUFFIXES = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "特区", "省", "市", "州", "盟", "县", "区", "旗"];
 
 /**
  * Short forms of a province, city or county name, never shorter than two characters:
