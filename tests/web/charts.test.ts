@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
+import { printedTablesOf } from "@/lib/charts/printed-tables";
 import { OUTCOME_MEASURE_IDS, measureById } from "@/lib/measures";
+import type { TemplateId } from "@/lib/metrics/dictionary";
 import { AppPage } from "./pages/app-page";
 import type { TableData } from "./pages/chart-panel";
 import { closeTo } from "./support/checks";
@@ -113,6 +115,44 @@ describe.skipIf(skip)("charts against the database", () => {
         timeout: 15_000,
       })
       .toEqual([]);
+    await app.page.close();
+  });
+
+  it("agency page: each printed table cell shows the stored number, recovered cells marked", async () => {
+    const all = [...(await stored({})).values()];
+    const perAgency = new Map<number, StoredReport[]>();
+    for (const r of all) perAgency.set(r.agencyId, [...(perAgency.get(r.agencyId) ?? []), r]);
+    // an agency with a single report, the one with most numbers (so the tables are well filled)
+    const report = all
+      .filter((r) => perAgency.get(r.agencyId)!.length === 1)
+      .sort((a, b) => b.values.size - a.values.size)[0];
+    const app = new AppPage(await context.newPage(), web.baseUrl);
+    expect(await app.open(`/agencies/${report.agencyId}`)).toBe(200);
+    expect(await app.page.locator("h1").first().textContent()).toContain(report.agency);
+
+    const problems: string[] = [];
+    let cells = 0;
+    for (const [index, printed] of printedTablesOf(report.template as TemplateId).entries()) {
+      const table = app.page.getByTestId(`report-table-${index}`);
+      const shown = await table.evaluate((el) =>
+        [...el.querySelectorAll("tbody tr")].map((tr) =>
+          [...tr.querySelectorAll("td")].map((td) => ({ text: td.textContent ?? "", method: td.getAttribute("data-method") })),
+        ),
+      );
+      printed.rows.forEach((row, r) =>
+        row.keys.forEach((key, c) => {
+          if (!key) return;
+          cells++;
+          const expected = report.values.get(key);
+          const cell = shown[r]?.[c];
+          const value = cell ? numberOfCell(cell.text.replace("*", "")) : undefined;
+          if (value !== (expected?.value ?? null)) problems.push(`${key}: page ${cell?.text} vs database ${expected?.value}`);
+          else if (expected && cell?.method !== expected.method) problems.push(`${key}: marked ${cell?.method}, stored ${expected.method}`);
+        }),
+      );
+    }
+    expect(cells).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
     await app.page.close();
   });
 });

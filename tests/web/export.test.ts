@@ -108,4 +108,15 @@ describe.skipIf(skip)("full export", () => {
     const post = await fetch(new URL("/api/export", web.baseUrl), { method: "POST" });
     expect(post.status).toBe(405);
   });
+
+  it("the agency list's own export links carry its filters", async () => {
+    const year = [...all.values()][0].year;
+    await exporter.page.goto(new URL(`/agencies?year=${year}`, web.baseUrl).toString());
+    const links = await exporter.pageLinks();
+    const wide = links.find((href) => new URLSearchParams(href.split("?")[1]).get("format") === "wide");
+    expect(wide, `export links on /agencies: ${links.join(", ")}`).toBeDefined();
+    const csv = await exporter.downloadLink(wide!);
+    const expected = await storedReports(web.database.db, { year });
+    expect([...wideNumbers(csv).keys()].sort((a, b) => a - b)).toEqual([...expected.keys()]);
+  });
 });

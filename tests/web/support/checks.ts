@@ -3,12 +3,23 @@ import type { Page } from "playwright-core";
 import type { DownloadedCsv, TableData } from "../pages/chart-panel";
 import { numberOfCell } from "./stored";
 
-/** Errors a page raised while open: uncaught exceptions and console errors (hydration, React). */
-export function collectPageErrors(page: Page): string[] {
+/**
+ * Errors a page raised while open: uncaught exceptions, console errors (hydration, React) and
+ * same-origin requests that failed (a broken link prefetch, a missing asset), with their URLs.
+ */
+export function collectPageErrors(page: Page, origin: string): string[] {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    // the browser's own "Failed to load resource" line carries no URL; the response below does
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400 && response.url().startsWith(origin)) {
+      errors.push(`HTTP ${response.status()}: ${response.url().slice(origin.length)}`);
+    }
   });
   return errors;
 }
