@@ -124,43 +124,52 @@ function sum(numbers: readonly number[]): number {
 // ---------------------------------------------------------------------------------------------
 // The prose against the tables (NARRATIVE)
 
-/** A kind of count the prose states, how to recognise a clause stating it, and its table cells. */
+/** A kind of count the prose states, how to recognise a clause stating it, and its table cell. */
 interface NarrativeClaim {
   what: string;
   /** Each pattern captures the stated count in group 1. */
   patterns: RegExp[];
-  /** Table values the stated count may equal (prose uses 受理 for new, or new + carried over). */
-  tableReadings: (values: Record<string, number | null>) => (number | null)[];
-  keys: (values: Record<string, number | null>) => string[];
+  /** The cell a disagreement is reported on. */
+  key: string;
+  /** Table values the stated count may equal. */
+  readings: (values: Record<string, number | null>) => (number | null)[];
+  /** The sentence must mention this, or the count may be about something else. */
+  context?: RegExp;
   /** Clauses that mention the thing without stating this count of it. */
   exclude?: RegExp;
 }
 
 const COUNT = String.raw`\s*(?:共|共计|合计|总计)?\s*(\d[\d,]*)\s*(?:件|条|宗|起|个)`;
+const RECEIVED = String.raw`(?:收到|受理|接收|接到|新收)[^，。；,;：:]{0,12}?`;
+
+const INTAKE = applyRowRoles("2021");
+const RECEIVED_KEY = applyKey(INTAKE.newReceived, TOTAL_COLUMN);
+const CARRIED_KEY = applyKey(INTAKE.carriedOver, TOTAL_COLUMN);
+const REVIEWS_KEY = reviewKey(REVIEW_BLOCKS[0], REVIEW_TOTAL_OUTCOME);
+const PENALTY_KEY = metricKeysOf("2021").find((key) => key.startsWith("active.penalty."))!;
 
 const NARRATIVE_CLAIMS: NarrativeClaim[] = [
   {
     what: "applications received",
     patterns: [
-      new RegExp(String.raw`(?:收到|受理|接收|接到)[^，。；,;：:]{0,12}?(?:政府)?信息公开申请${COUNT}`),
-      new RegExp(String.raw`(?:收到|受理|接收|接到)[^，。；,;：:]{0,12}?依申请公开(?:申请)?${COUNT}`),
+      new RegExp(String.raw`${RECEIVED}(?:政府)?信息公开申请${COUNT}`),
+      new RegExp(String.raw`${RECEIVED}依申请公开(?:申请)?${COUNT}`),
     ],
-    tableReadings: (values) => {
-      const roles = applyRowRoles("2021");
-      const received = values[applyKey(roles.newReceived, TOTAL_COLUMN)] ?? null;
-      const carried = values[applyKey(roles.carriedOver, TOTAL_COLUMN)] ?? null;
+    key: RECEIVED_KEY,
+    // Prose says 受理 both for the new applications and for new plus carried over.
+    readings: (values) => {
+      const received = values[RECEIVED_KEY] ?? null;
+      const carried = values[CARRIED_KEY] ?? null;
       return [received, received !== null && carried !== null ? received + carried : null];
-    },
-    keys: () => {
-      const roles = applyRowRoles("2021");
-      return [applyKey(roles.newReceived, TOTAL_COLUMN)];
     },
   },
   {
     what: "administrative reviews",
     patterns: [new RegExp(String.raw`行政复议(?:案件|申请)?${COUNT}`)],
-    tableReadings: (values) => [values[reviewKey(REVIEW_BLOCKS[0], REVIEW_TOTAL_OUTCOME)] ?? null],
-    keys: () => [reviewKey(REVIEW_BLOCKS[0], REVIEW_TOTAL_OUTCOME)],
+    key: REVIEWS_KEY,
+    readings: (values) => [values[REVIEWS_KEY] ?? null],
+    // A 司法局 reports the reviews it decides as well; only reviews about disclosure count here.
+    context: /信息公开|依申请/,
   },
   {
     what: "administrative penalty decisions",
@@ -168,14 +177,12 @@ const NARRATIVE_CLAIMS: NarrativeClaim[] = [
       new RegExp(String.raw`(?:作出|办理|查处|实施)了?行政处罚(?:决定|案件)?${COUNT}`),
       new RegExp(String.raw`行政处罚(?:决定|案件)${COUNT}`),
     ],
-    tableReadings: (values) => [values[PENALTY_KEY] ?? null],
-    keys: () => [PENALTY_KEY],
+    key: PENALTY_KEY,
+    readings: (values) => [values[PENALTY_KEY] ?? null],
     // Agencies count published penalty notices (行政处罚信息69条); the table counts decisions.
     exclude: /公开|公示|发布|信息|通报|推送/,
   },
 ];
-
-const PENALTY_KEY = metricKeysOf("2021").find((key) => key.startsWith("active.penalty."))!;
 
 /** Clauses that are not a plain count for the year: comparisons with other years, running totals. */
 const NOT_A_YEAR_COUNT = /同比|较上年|比上年|较去年|上一年|去年|增长|下降|减少|增加|累计|历年/;
@@ -186,46 +193,49 @@ const NOT_A_YEAR_COUNT = /同比|较上年|比上年|较去年|上一年|去年|
  * stated count of it agrees with the table. The table's value is kept; the issue is a warning.
  */
 export function checkNarrative(text: string, values: Record<string, number | null>): ReportIssue[] {
-  const clauses = proseClauses(text);
+  const sentences = proseSentences(text);
   const issues: ReportIssue[] = [];
   for (const claim of NARRATIVE_CLAIMS) {
-    const readings = [...new Set(claim.tableReadings(values).filter((v): v is number => v !== null))];
+    const readings = [...new Set(claim.readings(values).filter((v): v is number => v !== null))];
     if (readings.length === 0) continue;
-    const stated = statedCounts(clauses, claim);
+    const stated = statedCounts(sentences, claim);
     if (stated.length === 0 || stated.some(({ count }) => readings.includes(count))) continue;
     const [first] = stated;
     issues.push({
       code: "NARRATIVE",
       severity: "warning",
-      keys: claim.keys(values),
+      keys: [claim.key],
       message: `the prose states ${claim.what}: ${first.count} ("${first.clause}"), the table ${readings.join(" or ")}; the table's value is kept`,
     });
   }
   return issues;
 }
 
-function statedCounts(clauses: string[], claim: NarrativeClaim): { count: number; clause: string }[] {
+function statedCounts(sentences: string[][], claim: NarrativeClaim): { count: number; clause: string }[] {
   const out: { count: number; clause: string }[] = [];
-  for (const clause of clauses) {
-    if (NOT_A_YEAR_COUNT.test(clause)) continue;
-    if (claim.exclude?.test(clause)) continue;
-    for (const pattern of claim.patterns) {
-      const match = pattern.exec(clause);
-      if (match) {
-        out.push({ count: Number(match[1].replace(/,/g, "")), clause });
-        break;
-      }
+  for (const clauses of sentences) {
+    if (claim.context && !claim.context.test(clauses.join("，"))) continue;
+    for (const clause of clauses) {
+      if (NOT_A_YEAR_COUNT.test(clause) || claim.exclude?.test(clause)) continue;
+      const match = claim.patterns.map((pattern) => pattern.exec(clause)).find(Boolean);
+      if (match) out.push({ count: Number(match[1].replace(/,/g, "")), clause });
     }
   }
   return out;
 }
 
-/** The text as clauses: line breaks (a PDF wraps mid-sentence) and spacing removed, cut at 。；，. */
-function proseClauses(text: string): string[] {
+/**
+ * The text as sentences of clauses: line breaks (a PDF wraps mid-sentence) and spaces between
+ * Chinese characters removed, sentences cut at 。；！？, clauses at commas.
+ */
+function proseSentences(text: string): string[][] {
   const flat = text
     .normalize("NFKC")
     .replace(/\s*\n\s*/g, "")
     .replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])/g, "");
-  // A comma between digits is a thousands separator, not the end of a clause.
-  return flat.split(/[。；;，！？!?]|(?<!\d),|,(?!\d{3}(?!\d))/).filter((clause) => /\d/.test(clause));
+  return flat
+    .split(/[。；;！？!?]/)
+    .filter((sentence) => /\d/.test(sentence))
+    // A comma between digits is a thousands separator, not the end of a clause.
+    .map((sentence) => sentence.split(/，|(?<!\d),|,(?!\d{3}(?!\d))/));
 }

@@ -165,5 +165,10 @@ describe("checkNarrative", () => {
     expect(codes("发布行政处罚通报23条。")).toEqual([]);
     expect(codes("2008年以来累计收到政府信息公开申请58件。")).toEqual([]);
     expect(codes("全年共收到政府信息公开申请 3 件。")).toEqual([]);
+    // A 司法局 deciding reviews for others: not reviews of its own disclosure decisions.
+    expect(codes("全年共办理行政复议案件120件。")).toEqual([]);
+    expect(codes("本年新收政府信息公开申请4件，上年结转0件。")).toEqual([
+      applyKey(applyRowRoles("2021").newReceived, "total"),
+    ]);
   });
 });
