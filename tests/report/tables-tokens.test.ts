@@ -27,6 +27,11 @@ describe("row tokens", () => {
     expect(rowTokens("\t\t3\t1\t0\t0\t1\t0\t5\t\t", 7)).toEqual(["3", "1", "0", "0", "1", "0", "5"]);
   });
 
+  it("reads a tab row printed with every cell blank as blank cells", () => {
+    expect(rowTokens("\t\t\t\n", 3)).toEqual(["", "", ""]);
+    expect(rowTokens("\t\t\n\t3\t4", 3)).toEqual(["3", "4"]);
+  });
+
   it("reads a tab-only line between numbers of one cell per line as a blank cell", () => {
     expect(cellLineTokens("\n\t3\n\t1\n\t\n\t \n\t1\n\t0\n\t5\n\n\t\n\t")).toEqual(["3", "1", "", "", "1", "0", "5"]);
   });

@@ -87,8 +87,13 @@ export function rowTokens(segment: string, columns: number, options: TokenOption
   if (!firstLine.includes("\t")) return cellLineTokens(clean, options);
   const fields = firstLine.split("\t").slice(1).map((f) => f.trim());
   const cells = tabFieldTokens(fields, columns, options);
-  if (cells.length === 0) return cellLineTokens(clean, options);
-  return [...cells, ...scanNumbers(rest, options)];
+  if (cells.length > 0) return [...cells, ...scanNumbers(rest, options)];
+  const following = cellLineTokens(rest, options);
+  // A row printed with every cell blank: as many empty fields as cells, nothing after.
+  if (following.length === 0 && fields.length >= columns && fields.every((f) => f === "")) {
+    return Array.from({ length: columns }, () => "");
+  }
+  return following;
 }
 
 /**
