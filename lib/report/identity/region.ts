@@ -24,8 +24,6 @@ import type { Region, ReportIssue } from "../types";
 const EMPTY_REGION: Region = { code: null, province: null, city: null, county: null };
 /** A name in parentheses states the location outright; it outweighs two plain names. */
 const PARENTHESIS_WEIGHT = 2.5;
-/** Text clues only break ties: all of them together never outweigh one name in the agency's. */
-const CLUE_WEIGHT = 0.01;
 
 interface Mention {
   start: number;
@@ -121,18 +119,19 @@ function chainNames(place: Place): string[] {
 }
 
 /**
- * Small evidence from the opening: names related to a candidate (its city, its townships),
- * telephone area codes of its city, web sites named after it or a division above it.
+ * How many clues in the opening point at a candidate: names related to it (its city, its
+ * townships), telephone area codes of its city, web sites named after it or a division above it.
+ * Clues only choose among candidates the agency's name fits equally well.
  */
-function clueScore(place: Place, clues: Clues): number {
-  let score = 0;
-  for (const q of clues.places) if (contains(q, place) || contains(place, q)) score += CLUE_WEIGHT;
+function clueCount(place: Place, clues: Clues): number {
+  let count = 0;
+  for (const q of clues.places) if (contains(q, place) || contains(place, q)) count++;
   const code = codeOf(place);
-  if (code) for (const area of clues.areaCodes) if (divisionsForAreaCode(area).some((c) => isWithin(code, c))) score += CLUE_WEIGHT;
+  if (code) for (const area of clues.areaCodes) if (divisionsForAreaCode(area).some((c) => isWithin(code, c))) count++;
   if (clues.hostLabels.length) {
-    for (const name of chainNames(place)) if (clues.hostLabels.some((label) => labelNamesPlace(label, name))) score += CLUE_WEIGHT;
+    for (const name of chainNames(place)) if (clues.hostLabels.some((label) => labelNamesPlace(label, name))) count++;
   }
-  return score;
+  return count;
 }
 
 /** A misspelt name at the start of the agency's name (沐阳县人民政府, 阿尔善宝力格镇人民政府). */
@@ -173,7 +172,7 @@ export function readRegion(agency: string | null, head: string): RegionReading {
   let best = [...scores].filter(([, s]) => s === top).map(([p]) => p);
   if (new Set(best.map(codeOf)).size > 1) {
     const clues = cluesIn(head);
-    const clued = best.map((p) => [p, clueScore(p, clues)] as const);
+    const clued = best.map((p) => [p, clueCount(p, clues)] as const);
     const topClue = Math.max(...clued.map(([, s]) => s));
     best = clued.filter(([, s]) => s === topClue).map(([p]) => p);
   }
