@@ -76,8 +76,16 @@ export function reviewRules(): ArithmeticRule[] {
   }));
 }
 
-export function arithmeticRules(template: TemplateId): ArithmeticRule[] {
-  return [...applyRules(template), ...reviewRules()];
+const rulesByTemplate = new Map<TemplateId, readonly ArithmeticRule[]>();
+
+/** Every rule of a template's tables 三 and 四, built once per template. */
+export function arithmeticRules(template: TemplateId): readonly ArithmeticRule[] {
+  let rules = rulesByTemplate.get(template);
+  if (!rules) {
+    rules = Object.freeze([...applyRules(template), ...reviewRules()]);
+    rulesByTemplate.set(template, rules);
+  }
+  return rules;
 }
 
 export function ruleKeys(rule: ArithmeticRule): string[] {
