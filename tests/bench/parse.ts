@@ -1,0 +1,108 @@
+/**
+ * Parse benchmark: `npm run bench:parse` (add `-- --rebuild` to regenerate the corpus).
+ *
+ * Builds (once) a corpus of 2,000+ varied reports in bench-corpus/ (see parse-corpus.ts), then
+ * parses it in-process with readReport, text and HTML in one child process and PDF in another, so
+ * each group's peak memory (max RSS) is its own. Files are read into memory before timing starts;
+ * the timed loop is extraction plus the table reader, on one core. Also counts the reports whose
+ * every number matches the corpus manifest, so a fast but wrong reader shows.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { readReport } from "@/lib/report";
+import { extractDocument } from "@/lib/report/extract";
+import { CORPUS_DIR, MANIFEST, buildCorpus, type CorpusEntry, type Group } from "./parse-corpus";
+
+interface Measurement {
+  groups: string;
+  reports: number;
+  seconds: number;
+  perSecond: number;
+  /** Reports per second of CPU time used (all threads): steady when other work shares the machine. */
+  perCpuSecond: number;
+  extractPerSecond: number;
+  peakRssMb: number;
+  correct: number;
+  failed: number;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function measure(groups: Group[]): Promise<Measurement> {
+  const entries = (JSON.parse(readFileSync(MANIFEST, "utf8")) as CorpusEntry[]).filter((e) => groups.includes(e.group));
+  const files = entries.map((e) => ({ ...e, bytes: new Uint8Array(readFileSync(path.join(CORPUS_DIR, e.file))) }));
+  for (const f of files.slice(0, 10)) await readReport(f.bytes, f.file); // warm up module state and JIT
+
+  let started = performance.now();
+  for (const f of files) await extractDocument(f.bytes, f.file);
+  const extractSeconds = (performance.now() - started) / 1000;
+
+  let correct = 0;
+  let failed = 0;
+  const cpuBefore = process.cpuUsage();
+  started = performance.now();
+  for (const f of files) {
+    const outcome = await readReport(f.bytes, f.file);
+    if ("error" in outcome) failed++;
+    else if (Object.entries(f.values).every(([key, value]) => outcome.values[key] === value || (outcome.values[key] === null && f.ambiguous?.includes(key)))) correct++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    groups: groups.join("+"),
+    reports: files.length,
+    seconds,
+    perSecond: files.length / seconds,
+    perCpuSecond: files.length / ((cpu.user + cpu.system) / 1e6),
+    extractPerSecond: files.length / extractSeconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    correct,
+    failed,
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const measureAt = argv.indexOf("--measure");
+  if (measureAt >= 0) {
+    const result = await measure(argv[measureAt + 1].split(",") as Group[]);
+    process.stdout.write(JSON.stringify(result) + "\n");
+    return;
+  }
+  if (argv.includes("--rebuild") || !existsSync(MANIFEST)) {
+    log("building the corpus in bench-corpus/ …");
+    const entries = await buildCorpus(log);
+    log(`corpus: ${entries.length} files`);
+  }
+  const tsx = path.resolve(__dirname, "../../node_modules/.bin/tsx");
+  const loadBefore = loadavg();
+  const rows: Measurement[] = [];
+  for (const groups of ["text,html", "pdf"]) {
+    log(`parsing ${groups} …`);
+    const out = execFileSync(tsx, [__filename, "--measure", groups], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
+    rows.push(JSON.parse(out.trim().split("\n").pop()!));
+  }
+  console.log(`load average before the run: ${loadBefore.map((l) => l.toFixed(1)).join(" ")} (${cpus().length} cores)`);
+  console.log("group       reports   seconds   reports/s   reports/CPU-s   extract-only/s   peak RSS MB   all numbers right   unreadable");
+  for (const r of rows) {
+    console.log(
+      [
+        r.groups.padEnd(10),
+        String(r.reports).padStart(8),
+        r.seconds.toFixed(1).padStart(9),
+        r.perSecond.toFixed(1).padStart(11),
+        r.perCpuSecond.toFixed(1).padStart(15),
+        r.extractPerSecond.toFixed(1).padStart(16),
+        r.peakRssMb.toFixed(0).padStart(13),
+        `${r.correct}/${r.reports}`.padStart(19),
+        String(r.failed).padStart(12),
+      ].join(" "),
+    );
+  }
+}
+
+main(process.argv.slice(2)).catch((cause) => {
+  log(cause instanceof Error ? (cause.stack ?? cause.message) : String(cause));
+  process.exitCode = 1;
+});
