@@ -61,14 +61,15 @@ interface DivisionIndex {
   children: Map<string, Division[]>;
   byFullName: Map<string, Division[]>;
   byShortName: Map<string, Division[]>;
-  /** Functional zone code → the city (or province) it belongs to. */
-  zoneParent: Map<string, string>;
+  /** County-level entries that are no division of their own → the city (or province) standing for them. */
+  absorbedBy: Map<string, string>;
 }
 
 function buildDivisionIndex(): DivisionIndex {
   const divisions: Division[] = [];
-  const zoneParent = new Map<string, string>();
+  const absorbedBy = new Map<string, string>();
   const cityCodeOf = new Map<string, string>(); // raw 4-digit city code → division code
+  const cityNameOf = new Map(rawCities.map((c) => [c.code, c.name]));
   for (const p of rawProvinces) divisions.push({ code: `${p.code}0000`, name: p.name, level: "province", parentCode: null });
   for (const c of rawCities) {
     if (isPseudoCity(c.name)) {
@@ -80,10 +81,10 @@ function buildDivisionIndex(): DivisionIndex {
     divisions.push({ code, name: c.name, level: "city", parentCode: `${c.provinceCode}0000` });
   }
   for (const a of rawAreas) {
-    // Cities without districts (东莞, 中山, 儋州, 嘉峪关) repeat themselves at county level.
-    if (a.code.endsWith("00") || a.name === rawCities.find((c) => c.code === a.cityCode)?.name) continue;
     const parentCode = cityCodeOf.get(a.cityCode) ?? `${a.provinceCode}0000`;
-    if (isFunctionalZone(a.code)) zoneParent.set(a.code, parentCode);
+    // Cities without districts (东莞, 中山, 儋州, 嘉峪关) repeat themselves at county level.
+    const repeatsCity = a.code.endsWith("00") || a.name === cityNameOf.get(a.cityCode);
+    if (repeatsCity || isFunctionalZone(a.code)) absorbedBy.set(a.code, parentCode);
     else divisions.push({ code: a.code, name: a.name, level: "county", parentCode });
   }
   divisions.sort((a, b) => a.code.localeCompare(b.code));
@@ -95,7 +96,7 @@ function buildDivisionIndex(): DivisionIndex {
     if (d.parentCode) push(children, d.parentCode, d);
     push(byFullName, d.name, d);
   }
-  return { divisions, byCode, children, byFullName, byShortName: buildShortNames(divisions, byFullName), zoneParent };
+  return { divisions, byCode, children, byFullName, byShortName: buildShortNames(divisions, byFullName), absorbedBy };
 }
 
 /**
@@ -141,13 +142,13 @@ const TOWNSHIP_NAME = /^.+(?:镇|乡|街道|苏木|办事处)$/;
 /** Townships and the full scanning trie: built on first use (~40,000 names). */
 function places(): TownshipIndex {
   if (townshipIndex) return townshipIndex;
-  const { byCode, byFullName, byShortName, zoneParent } = index();
+  const { byCode, byFullName, byShortName, absorbedBy } = index();
   const byName = new Map<string, Township[]>();
   const byDivision = new Map<string, Township[]>();
   const trie = new NameTrie<PlaceName>();
   for (const s of loadRawStreets()) {
     if (!TOWNSHIP_NAME.test(s.name)) continue;
-    const divisionCode = byCode.has(s.areaCode) ? s.areaCode : zoneParent.get(s.areaCode);
+    const divisionCode = byCode.has(s.areaCode) ? s.areaCode : absorbedBy.get(s.areaCode);
     if (!divisionCode) continue;
     const township: Township = { code: s.code, name: s.name, divisionCode };
     push(byName, s.name, township);

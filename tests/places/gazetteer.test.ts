@@ -108,3 +108,13 @@ describe("web addresses", () => {
     expect(labelNamesPlace("fzgl", "福州市")).toBe(false);
   });
 });
+
+describe("cities without districts", () => {
+  it("count their townships as the city's", () => {
+    for (const city of ["东莞市", "嘉峪关市"]) {
+      const [division] = divisionsNamed(city);
+      expect(division.level).toBe("city");
+      expect(townshipsOf(division.code).length).toBeGreaterThan(0);
+    }
+  });
+});
