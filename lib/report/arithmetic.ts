@@ -234,16 +234,21 @@ function statedCounts(sentences: string[][], claim: NarrativeClaim): { count: nu
 
 /**
  * The text as sentences of clauses: line breaks (a PDF wraps mid-sentence) and spaces between
- * Chinese characters removed, sentences cut at 。；！？, clauses at commas.
+ * Chinese characters removed, sentences cut at 。；！？, clauses at commas. Only sentences that
+ * name something a claim counts are kept, which keeps this cheap on long reports.
  */
 function proseSentences(text: string): string[][] {
-  const flat = text
-    .normalize("NFKC")
+  return text
     .replace(/\s*\n\s*/g, "")
-    .replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])/g, "");
-  return flat
     .split(/[。；;！？!?]/)
+    .filter((sentence) => CLAIM_WORDS.test(sentence))
+    .map((sentence) =>
+      sentence.normalize("NFKC").replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])/g, ""),
+    )
     .filter((sentence) => /\d/.test(sentence))
     // A comma between digits is a thousands separator, not the end of a clause.
     .map((sentence) => sentence.split(/，|(?<!\d),|,(?!\d{3}(?!\d))/));
 }
+
+/** Words every claim's patterns contain; a sentence without any states none of them. */
+const CLAIM_WORDS = /申请|复议|处罚/;
