@@ -289,6 +289,13 @@ describe("readTables: variants of real reports", () => {
     expectAllValues(text);
   });
 
+  it("takes table 二's rows from the table, not from prose around it", () => {
+    const text = printReport(tabRows)
+      .replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n本年度制发行政规范性文件5件，行政处罚案件9件。\n")
+      .replace("\n三、收到和处理", "\n注：其中行政许可2项为延续。\n三、收到和处理");
+    expectAllValues(text);
+  });
+
   it("stops reading table 四 at the prose that follows it", () => {
     const text = printReport(tabRows).replace("\n五、存在", "\n注：本年度共有2件复议申请于1月撤回。\n五、存在");
     expectAllValues(text);

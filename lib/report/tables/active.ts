@@ -7,7 +7,7 @@ import type { TemplateId } from "../../metrics/dictionary";
 import type { ReportIssue } from "../types";
 import { activeRowSpecs, type ActiveRowSpec } from "./rows";
 import { splitDigitRun } from "./solve";
-import { cutProse, rowTokens } from "./tokens";
+import { cutProse, rowTokens, stripNotes } from "./tokens";
 import type { Span } from "./locate";
 
 export interface BlockReading {
@@ -23,6 +23,8 @@ interface Occurrence {
 
 // Longest digit string a table-二 count cell is taken to hold when splitting runs.
 const MAX_CELL_DIGITS = 9;
+// Punctuation of a sentence (a comma not inside a number like 1,234).
+const SENTENCE_PUNCTUATION = /[。；;、！？]|,(?!\d{3})/;
 // The amount column of 政府集中采购 printed in 万元 rather than 元.
 const TEN_THOUSAND = /万\s*元/;
 
@@ -57,16 +59,20 @@ export function readActiveTable(text: string, span: Span, template: TemplateId):
   const issues: ReportIssue[] = [];
 
   for (const spec of specs) {
-    // Prose inside the section may name a row (本年度没有规章…); the table's row is the last
-    // occurrence that is followed by numbers.
-    let picked: { tokens: string[]; segment: string } | null = null;
+    // Prose inside the section may name a row (本年度没有规章…, 制发规范性文件3件). The table's
+    // row is followed by numbers and no sentence punctuation; among equals the last is taken,
+    // since prose under a heading comes before its table.
+    let picked: { tokens: string[]; segment: string; score: number } | null = null;
     for (let i = 0; i < occurrences.length; i++) {
-      if (occurrences[i].spec !== spec) continue;
+      const occurrence = occurrences[i];
+      if (occurrence.spec !== spec) continue;
       const next = occurrences[i + 1];
-      const raw = region.slice(occurrences[i].end, next?.start ?? region.length);
+      const raw = region.slice(occurrence.end, next?.start ?? region.length);
       const segment = next ? raw : cutProse(raw);
       const tokens = rowTokens(segment, spec.keys.length, { signed: template === "2019" });
-      if (tokens.length > 0) picked = { tokens, segment };
+      if (tokens.length === 0) continue;
+      const score = SENTENCE_PUNCTUATION.test(stripNotes(segment)) ? 0 : 1;
+      if (picked === null || score >= picked.score) picked = { tokens, segment, score };
     }
     if (picked === null) {
       spec.keys.forEach((key) => (values[key] = null));
