@@ -276,6 +276,15 @@ describe("readTables: variants of real reports", () => {
     expectAllValues(text);
   });
 
+  it("reads a template-2021 （六）其他处理 printed as one row, sub-rows 1 and 2 as 0", () => {
+    const text = printReport(tabRows).replace(/（六）其他处理\t1\.申请人[^\n]*\n2\.申请人[^\n]*\n3\.其他/, "（六）其他处理");
+    const reading = readTables(text, 2024);
+    expect(reading.template).toBe("2021");
+    expect(reading.values).toEqual(expect.objectContaining(expectedValues()));
+    const note = reading.issues.find((i) => i.code === "ROW_INCOMPLETE");
+    expect(note?.keys).toContain(applyKey("otherHandling.noFee", "total"));
+  });
+
   it("finds tables whose section headings were lost, by their header words", () => {
     const text = printReport(tabRows)
       .replace("二、主动公开政府信息情况\n", "")

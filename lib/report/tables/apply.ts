@@ -7,6 +7,7 @@ import {
   APPLICANT_COLUMNS,
   APPLY_COLUMNS,
   applyKey,
+  applyRowsOf,
   type ApplyColumn,
   type TemplateId,
 } from "../../metrics/dictionary";
@@ -81,8 +82,9 @@ export function readApplyTable(text: string, span: Span, template: TemplateId): 
 }
 
 /**
- * Some template-2021 reports print （六）其他处理 as one row, without its sub-rows 1 and 2. Its
- * numbers are then read as 3.其他 and the two sub-rows as 0, so the outcome sum still holds.
+ * Some template-2021 reports print （六）其他处理 as one row, as template 2019 does, without its
+ * sub-rows 1 and 2. Its numbers are then read as 3.其他 (the row both templates share) and the two
+ * sub-rows as 0, so the outcome sum still holds.
  */
 function otherHandlingAsOneRow(
   template: TemplateId,
@@ -91,19 +93,16 @@ function otherHandlingAsOneRow(
   issues: ReportIssue[],
 ): RowTokens[] {
   if (template !== "2021") return [];
-  const specs = applyRowSpecs(template);
-  const other = specs.find((s) => s.pattern.source.startsWith("其他处理"));
-  if (!other || !rows.some((r) => r.row === other.row)) return [];
-  // In template order the two sub-rows come right before 3.其他.
-  const subRows = specs
-    .slice(specs.indexOf(other) - 2, specs.indexOf(other))
-    .filter((s) => !rows.some((r) => r.row === s.row));
-  if (subRows.length !== 2) return [];
+  const printed = new Set(rows.map((r) => r.row));
+  const rows2021 = applyRowsOf("2021");
+  const subRows = rows2021.filter((row) => !applyRowsOf("2019").includes(row));
+  const wholeRow = rows2021[rows2021.indexOf(subRows[subRows.length - 1]) + 1];
+  if (!printed.has(wholeRow) || subRows.some((row) => printed.has(row))) return [];
   issues.push({
     code: "ROW_INCOMPLETE",
     severity: "info",
-    keys: subRows.flatMap((s) => APPLY_COLUMNS.map((column) => applyKey(s.row, column))),
+    keys: subRows.flatMap((row) => APPLY_COLUMNS.map((column) => applyKey(row, column))),
     message: "（六）其他处理 is printed as one row; its numbers are read as 3.其他 and sub-rows 1 and 2 as 0",
   });
-  return subRows.map((s) => ({ row: s.row, tokens: Array.from({ length: width }, () => "0") }));
+  return subRows.map((row) => ({ row, tokens: Array.from({ length: width }, () => "0") }));
 }

@@ -81,6 +81,7 @@ export function readTables(text: string, year: number | null): TableReading {
         keys: table.keys,
         message: `table ${table.name} has a heading but no readable rows; its ${table.keys.length} values are unknown`,
       });
+      issues.push(...reading.issues.filter((issue) => issue.code !== "CELL_UNREADABLE"));
       continue;
     }
     for (const key of table.keys) values[key] = reading.values[key] ?? null;

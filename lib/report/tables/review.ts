@@ -10,8 +10,9 @@ import { solveReviewTable } from "./solve";
 import { cellLineTokens, cutProse, scanNumbers, stripNotes, tabFieldTokens } from "./tokens";
 
 const CELL_COUNT = REVIEW_BLOCKS.length * REVIEW_OUTCOMES.length;
-// The first header word of the outcome columns: numbers before it belong to prose.
-const HEADER_START = /结果维持|结果纠正|尚未审结/;
+// The first header word of the outcome columns (结果维持 …, abbreviated 维持 …): numbers before it
+// belong to prose.
+const HEADER_START = /结果维持|结果纠正|尚未审结|维持|纠正|审结/;
 
 /** The numeric tokens of table 四 in printed order; blank cells of a tab row are `""`. */
 export function reviewTokens(region: string): string[] {

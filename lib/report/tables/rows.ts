@@ -4,7 +4,6 @@
  * a row label in a text where labels are wrapped, abbreviated or misprinted.
  */
 import {
-  APPLICANT_COLUMNS,
   APPLY_COLUMNS,
   applyKey,
   applyRowsOf,
@@ -95,8 +94,6 @@ export const APPLY_COLUMN_PHRASES: ReadonlyArray<[ApplyColumn, string]> = APPLY_
     return [column, label.slice(0, 4)];
   },
 );
-
-export { APPLICANT_COLUMNS };
 
 /** One row of table 二: its label and its keys in printed column order. */
 export interface ActiveRowSpec {
