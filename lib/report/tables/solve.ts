@@ -206,6 +206,8 @@ interface Candidate {
 interface LocalRule {
   left: number[];
   right: number[];
+  /** left then right. */
+  cells: number[];
 }
 
 type Token = { kind: "number"; text: string } | { kind: "blank" } | { kind: "unreadable" };
@@ -226,10 +228,11 @@ function localRulesOf(spec: RowShape, rules: readonly ArithmeticRule[]): LocalRu
   const at = new Map(spec.keys.map((key, i) => [key, i]));
   return rules
     .filter((rule) => ruleKeys(rule).every((key) => at.has(key)))
-    .map((rule) => ({
-      left: rule.left.map((key) => at.get(key)!),
-      right: rule.right.map((key) => at.get(key)!),
-    }));
+    .map((rule) => {
+      const left = rule.left.map((key) => at.get(key)!);
+      const right = rule.right.map((key) => at.get(key)!);
+      return { left, right, cells: [...left, ...right] };
+    });
 }
 
 /** The placements of one row that its own rules allow (printed numbers are always allowed). */
@@ -241,10 +244,11 @@ function rowCandidates(spec: RowSpec, local: LocalRule[], limits: SolveLimits): 
     return [placeDirect(spec, tokens, slots, local)];
   }
   if (tokens.length > slots.length) return [];
-  return [
+  // Lost zeros often leave the same values wherever they sat: one placement, not seven.
+  return mergeIdentical([
     ...splitCandidates(spec, tokens, slots, local, limits),
     ...lostCellCandidates(spec, tokens, slots, local, limits),
-  ];
+  ]);
 }
 
 /** As many tokens as printed columns: read them as printed, recover only absent cells. */
@@ -278,7 +282,7 @@ function completeRow(
   for (let changed = true; changed; ) {
     changed = false;
     for (const rule of local) {
-      const unknown = [...rule.left, ...rule.right].filter((i) => values[i] === null);
+      const unknown = rule.cells.filter((i) => values[i] === null);
       if (unknown.length !== 1) continue;
       const cell = unknown[0];
       const onLeft = rule.left.includes(cell);
@@ -308,8 +312,7 @@ function sumKnown(values: (number | null)[], cells: number[]): number {
 
 /** True when the rule holds or still has an unknown cell. */
 function ruleHolds(values: (number | null)[], rule: LocalRule): boolean {
-  const cells = [...rule.left, ...rule.right];
-  if (cells.some((i) => values[i] === null)) return true;
+  if (rule.cells.some((i) => values[i] === null)) return true;
   return sumKnown(values, rule.left) === sumKnown(values, rule.right);
 }
 
@@ -334,9 +337,8 @@ function splitCandidates(
   // Rules whose cells are all printed can be checked once their last cell is placed.
   const checkAfter = new Map<number, LocalRule[]>();
   for (const rule of local) {
-    const cells = [...rule.left, ...rule.right];
-    if (!cells.every((i) => spec.present[i])) continue;
-    const last = Math.max(...cells.map((i) => slots.indexOf(i)));
+    if (!rule.cells.every((i) => spec.present[i])) continue;
+    const last = Math.max(...rule.cells.map((i) => slots.indexOf(i)));
     checkAfter.set(last, [...(checkAfter.get(last) ?? []), rule]);
   }
 
@@ -344,7 +346,7 @@ function splitCandidates(
   // known when it is reached, so only that cut is tried.
   const totalAt = new Map<number, LocalRule>();
   for (const rule of local) {
-    if (rule.left.length !== 1 || ![...rule.left, ...rule.right].every((i) => spec.present[i])) continue;
+    if (rule.left.length !== 1 || !rule.cells.every((i) => spec.present[i])) continue;
     const at = slots.indexOf(rule.left[0]);
     if (rule.right.every((i) => slots.indexOf(i) < at)) totalAt.set(at, rule);
   }
@@ -441,12 +443,19 @@ function lostCellCandidates(
   return out;
 }
 
-/** Every way to pick `k` of `n` positions, in increasing order. */
+const choices = new Map<string, number[][]>();
+
+/** Every way to pick `k` of `n` positions, in increasing order (kept: rows ask for the same few). */
 function choose(n: number, k: number): number[][] {
-  if (k === 0) return [[]];
-  const out: number[][] = [];
-  for (let first = 0; first <= n - k; first++) {
-    for (const rest of choose(n - first - 1, k - 1)) out.push([first, ...rest.map((i) => i + first + 1)]);
+  const id = `${n}/${k}`;
+  let out = choices.get(id);
+  if (!out) {
+    out = [];
+    if (k === 0) out.push([]);
+    for (let first = 0; k > 0 && first <= n - k; first++) {
+      for (const rest of choose(n - first - 1, k - 1)) out.push([first, ...rest.map((i) => i + first + 1)]);
+    }
+    choices.set(id, out);
   }
   return out;
 }
@@ -585,8 +594,7 @@ function tighten(candidates: Candidate[][], locals: LocalRule[][], rules: TableR
     const agreed = agreedValues(candidates);
     const known = ([r, i]: CellRef) => agreed[r]?.[i] ?? NaN;
     active = active.filter((rule) => {
-      const cells = [...rule.left, ...rule.right];
-      if (cells.some((c) => Number.isNaN(known(c)))) return true;
+      if (rule.cells.some((c) => Number.isNaN(known(c)))) return true;
       return sumOf(rule.left.map(known)) === sumOf(rule.right.map(known));
     });
     const bound = candidates.map((list) => (list[0]?.values ?? []).map(() => Infinity));
