@@ -11,6 +11,9 @@ import { buildChartOption, type ChartData, type ChartSpec } from "@/lib/charts";
 // Only what the dashboard draws, to keep the bundle small.
 echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
+/** Below this width (px) charts use their compact layout. */
+const COMPACT_WIDTH = 560;
+
 /** If ECharts never reports "finished" (e.g. a hidden container), still mark the chart ready. */
 const READY_FALLBACK_MS = 2000;
 
@@ -29,8 +32,9 @@ export function EChart({ id, title, data, spec, links, height = 320 }: EChartPro
   const chart = useRef<echarts.ECharts | null>(null);
   const linksRef = useRef(links);
   const [ready, setReady] = useState(false);
+  const [compact, setCompact] = useState(false);
   const router = useRouter();
-  const option = useMemo(() => buildChartOption(data, spec), [data, spec]);
+  const option = useMemo(() => buildChartOption(data, spec, { compact }), [data, spec, compact]);
 
   useEffect(() => {
     linksRef.current = links;
@@ -45,7 +49,10 @@ export function EChart({ id, title, data, spec, links, height = 320 }: EChartPro
       const href = params.name ? linksRef.current?.[params.name] : undefined;
       if (href) router.push(href, { scroll: false });
     });
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      setCompact(element.clientWidth < COMPACT_WIDTH);
+      instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();

@@ -38,7 +38,13 @@ export type ChartSpec =
 export const PALETTE = ["#1d4e89", "#b5472f", "#3f8f6b", "#c09a2c", "#6b5b95", "#4a8fb8", "#8c6d62", "#7a8a99"];
 
 const FONT_FAMILY = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
-const AXIS_LABEL_WIDTH = 150;
+/** Room for category labels of horizontal bars; narrower on a phone so the bars keep their space. */
+const AXIS_LABEL_WIDTH = { regular: 150, compact: 84 };
+
+/** How the chart is shown: `compact` on narrow screens. */
+export interface ChartLayout {
+  compact?: boolean;
+}
 
 function isPercent(columns: DataColumn[]): boolean {
   return columns.length > 0 && columns.every((c) => c.kind === "percent");
@@ -52,13 +58,13 @@ function valueAxis(percent: boolean) {
   };
 }
 
-function categoryAxis(labels: string[], horizontal: boolean) {
+function categoryAxis(labels: string[], horizontal: boolean, layout: ChartLayout) {
   return {
     type: "category" as const,
     data: labels,
     inverse: horizontal, // first row on top, as in the table
     axisLabel: horizontal
-      ? { width: AXIS_LABEL_WIDTH, overflow: "truncate" as const }
+      ? { width: layout.compact ? AXIS_LABEL_WIDTH.compact : AXIS_LABEL_WIDTH.regular, overflow: "truncate" as const }
       : { interval: 0, hideOverlap: true, rotate: labels.length > 6 ? 30 : 0 },
     axisTick: { alignWithLabel: true },
   };
@@ -89,12 +95,13 @@ function tooltipFormatter(percent: boolean) {
 export function buildBarChartOption(
   data: ChartData,
   spec: Extract<ChartSpec, { type: "bar" }>,
+  layout: ChartLayout = {},
 ): ChartOption {
   const columns = spec.series.map((key) => columnByKey(data, key));
   const percent = isPercent(columns);
   const horizontal = spec.horizontal ?? false;
   const labels = labelsOf(data, spec.category);
-  const categories = categoryAxis(labels, horizontal);
+  const categories = categoryAxis(labels, horizontal, layout);
   const values = valueAxis(percent);
   if (spec.colorBy) {
     const groups = labelsOf(data, spec.colorBy);
@@ -180,10 +187,10 @@ export function buildPieChartOption(
   };
 }
 
-export function buildChartOption(data: ChartData, spec: ChartSpec): ChartOption {
+export function buildChartOption(data: ChartData, spec: ChartSpec, layout: ChartLayout = {}): ChartOption {
   switch (spec.type) {
     case "bar":
-      return buildBarChartOption(data, spec);
+      return buildBarChartOption(data, spec, layout);
     case "line":
       return buildLineChartOption(data, spec);
     case "pie":

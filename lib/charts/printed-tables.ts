@@ -4,6 +4,7 @@
  */
 import {
   APPLY_COLUMNS,
+  METRICS,
   REVIEW_BLOCKS,
   REVIEW_OUTCOMES,
   applyKey,
@@ -25,30 +26,34 @@ export interface PrintedTable {
 const lastPart = (label: string) => label.split("·").at(-1)!;
 const withoutLastPart = (label: string) => label.split("·").slice(0, -1).join("·");
 
+/** Keys of one template only (2019's 上一年项目数量…), as opposed to keys both templates share. */
+const templatesOfKey = new Map(METRICS.map((m) => [m.key, m.templates.length]));
+const isOwnKey = (key: string) => templatesOfKey.get(key) === 1;
+
 /**
  * Table 二 has several header blocks (规章 / 规范性文件 with their counts, then 许可 / 处罚 / 强制
  * with decisions, then fees…). Consecutive items with the same columns form one block.
+ * An item takes its place and column order from the template's own keys: the 处理决定数量 that
+ * both templates share comes after 2019's 上一年项目数量 and 本年增/减, as printed.
  */
 function activeTables(template: TemplateId): PrintedTable[] {
   const keys = metricKeysOf(template).filter((k) => k.startsWith("active"));
-  const items: { label: string; cells: Map<string, string> }[] = [];
-  for (const key of keys) {
-    const label = metricLabel(key);
-    const item = withoutLastPart(label);
-    let entry = items.find((i) => i.label === item);
-    if (!entry) {
-      entry = { label: item, cells: new Map() };
-      items.push(entry);
-    }
-    entry.cells.set(lastPart(label), key);
-  }
+  const items = new Map<string, { position: number; own: string[]; shared: string[] }>();
+  keys.forEach((key, position) => {
+    const label = withoutLastPart(metricLabel(key));
+    const item = items.get(label) ?? { position, own: [], shared: [] };
+    if (isOwnKey(key) && item.own.length === 0) item.position = position;
+    (isOwnKey(key) ? item.own : item.shared).push(key);
+    items.set(label, item);
+  });
+  const ordered = [...items].sort(([, a], [, b]) => a.position - b.position);
   const tables: PrintedTable[] = [];
-  for (const item of items) {
-    const columns = [...item.cells.keys()];
+  for (const [label, item] of ordered) {
+    const cells = [...item.own, ...item.shared];
+    const columns = cells.map((key) => lastPart(metricLabel(key)));
     const last = tables.at(-1);
-    const sameColumns = last && last.columns.join("|") === columns.join("|");
-    const row = { label: item.label, keys: columns.map((c) => item.cells.get(c) ?? null) };
-    if (sameColumns) last.rows.push(row);
+    const row = { label, keys: cells };
+    if (last && last.columns.join("|") === columns.join("|")) last.rows.push(row);
     else tables.push({ title: "二、主动公开政府信息情况", columns, rows: [row] });
   }
   return tables;

@@ -43,6 +43,13 @@ describe("bar chart option", () => {
     expect(option.xAxis).toMatchObject({ type: "value", axisLabel: { formatter: "{value}" } });
   });
 
+  it("gives category labels less room on a narrow screen", () => {
+    const spec = { type: "bar", category: "place", series: ["received"], horizontal: true } as const;
+    const width = (compact: boolean) =>
+      (buildChartOption(regions, spec, { compact }).yAxis as { axisLabel: { width: number } }).axisLabel.width;
+    expect(width(true)).toBeLessThan(width(false));
+  });
+
   it("stacks series and shows a legend when there are several", () => {
     const option = buildChartOption(regions, {
       type: "bar",

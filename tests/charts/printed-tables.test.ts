@@ -30,6 +30,20 @@ describe("printed report tables", () => {
     for (const block of active) for (const row of block.rows) expect(row.keys).toHaveLength(block.columns.length);
   });
 
+  it("orders the 2019 table 二 by that template's own columns, shared decisions last", () => {
+    const active = printedTablesOf("2019").filter((t) => t.title.startsWith("二"));
+    const licensing = active.flatMap((t) => t.rows.map((r) => ({ r, t }))).find(({ r }) => r.label === "行政许可")!;
+    expect(licensing.t.columns).toEqual(["上一年项目数量", "本年增/减", "处理决定数量"]);
+    expect(active[0].rows[0].label).toBe("规章");
+  });
+
+  it("keeps the 2021 table 二 in printed order", () => {
+    const rows = printedTablesOf("2021")
+      .filter((t) => t.title.startsWith("二"))
+      .flatMap((t) => t.rows.map((r) => r.label));
+    expect(rows).toEqual(["规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"]);
+  });
+
   it("shows table 四 as three blocks by five outcomes", () => {
     const review = printedTablesOf("2021").find((t) => t.title.startsWith("四"))!;
     expect(review.rows).toHaveLength(3);
