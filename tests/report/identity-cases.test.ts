@@ -123,6 +123,13 @@ describe("agency from the prose when there is no title", () => {
   });
 });
 
+describe("the year from the prose alone", () => {
+  it("counts the years the opening sentences speak of", () => {
+    expect(readIdentity("一、总体情况\n2022年,我局认真贯彻《条例》。\n(一)主动公开\n2022年,共公开信息30条。2021年为25条。").year).toBe(2022);
+    expect(readIdentity("一、总体情况\n截至2024年12月31日,我局共公开信息112条。").year).toBe(2024);
+  });
+});
+
 describe("missing parts", () => {
   it("reports a missing year and agency instead of guessing", () => {
     const id = readIdentity("一、总体情况\n我局认真贯彻落实《条例》。");

@@ -11,8 +11,9 @@ const LAST_YEAR = 2100;
 /** "统计期限自2025年1月1日起", "本报告统计数据从2022年1月1日至12月31日". */
 const PERIOD =
   /(?:统计期限|统计时限|统计时间|统计周期|统计区间|统计数据|数据统计|所列数据|数据期限|时间范围)[^。\n]{0,40}?(\d{4})年1月1日/;
-/** "2023年,…", "2023年度,…", "2023年以来,…" at the start of a line. */
-const OPENING_YEAR = /(?:^|\n)(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)?[^\n,。]{0,12}?(\d{4})年(?:度|以来)?,/g;
+/** "2023年,…", "2023年度,…", "2023年以来,…" at the start of a line; "截至2023年12月31日". */
+const OPENING_YEAR =
+  /(?:^|\n)(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)?[^\n,。]{0,12}?(\d{4})年(?:度|以来)?,|(?:截至|截止)(?:到)?(\d{4})年12月31日/g;
 
 export interface YearReading {
   year: number | null;
@@ -34,7 +35,7 @@ function periodYear(head: string): number | null {
 function proseYear(head: string): number | null {
   const counts = new Map<number, number>();
   for (const m of head.matchAll(OPENING_YEAR)) {
-    const year = Number(m[1]);
+    const year = Number(m[1] ?? m[2]);
     if (plausible(year)) counts.set(year, (counts.get(year) ?? 0) + 1);
   }
   let best: number | null = null;
