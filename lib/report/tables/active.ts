@@ -9,11 +9,7 @@ import { activeRowSpecs, type ActiveRowSpec } from "./rows";
 import { splitDigitRun } from "./solve";
 import { cutProse, rowTokens, stripNotes } from "./tokens";
 import type { Span } from "./locate";
-
-export interface BlockReading {
-  values: Record<string, number | null>;
-  issues: ReportIssue[];
-}
+import type { BlockReading } from "./types";
 
 interface Occurrence {
   spec: ActiveRowSpec;
@@ -47,7 +43,9 @@ function occurrencesOf(region: string, specs: ActiveRowSpec[]): Occurrence[] {
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return found.filter((o, i) => !found.some((p, j) => j !== i && p.start <= o.start && p.end >= o.end && p.end - p.start > o.end - o.start));
+  const inside = (o: Occurrence, p: Occurrence) =>
+    p !== o && p.start <= o.start && p.end >= o.end && p.end - p.start > o.end - o.start;
+  return found.filter((o) => !found.some((p) => inside(o, p)));
 }
 
 /** Reads table 二 of `template` from `text` within `span`. */
@@ -85,7 +83,7 @@ export function readActiveTable(text: string, span: Span, template: TemplateId):
       continue;
     }
     const cells = placeRow(spec, picked.tokens, issues);
-    const scale = spec.decimal && template === "2019" && amountInTenThousands(region, picked.segment) ? 10_000 : 1;
+    const scale = spec.amountInYuan && amountInTenThousands(region, picked.segment) ? 10_000 : 1;
     spec.keys.forEach((key, i) => {
       const value = cells[i];
       values[key] = value === null ? null : i === spec.keys.length - 1 && scale !== 1 ? round(value * scale) : value;

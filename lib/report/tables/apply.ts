@@ -12,7 +12,7 @@ import {
   type TemplateId,
 } from "../../metrics/dictionary";
 import type { ReportIssue } from "../types";
-import type { BlockReading } from "./active";
+import type { BlockReading } from "./types";
 import type { Span } from "./locate";
 import { APPLY_COLUMN_PHRASES, applyRowSpecs, type ApplyRowSpec } from "./rows";
 import { solveApplyTable, type RowTokens } from "./solve";

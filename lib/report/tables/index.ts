@@ -8,7 +8,8 @@ import {
 } from "../../metrics/dictionary";
 import { checkArithmetic, checkNarrative } from "../arithmetic";
 import type { ReportIssue } from "../types";
-import { readActiveTable, type BlockReading } from "./active";
+import { readActiveTable } from "./active";
+import type { BlockReading } from "./types";
 import { readApplyTable } from "./apply";
 import { locateTables, type Span } from "./locate";
 import { normalizeText } from "./normalize";

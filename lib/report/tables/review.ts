@@ -4,7 +4,7 @@
  * table's header are read in order and placed by the solver.
  */
 import { REVIEW_BLOCKS, REVIEW_OUTCOMES } from "../../metrics/dictionary";
-import type { BlockReading } from "./active";
+import type { BlockReading } from "./types";
 import type { Span } from "./locate";
 import { solveReviewTable } from "./solve";
 import { cellLineTokens, cutProse, scanNumbers, stripNotes, tabFieldTokens } from "./tokens";

@@ -101,6 +101,8 @@ export interface ActiveRowSpec {
   keys: string[];
   /** True where a value may carry a decimal part (fee and procurement amounts). */
   decimal: boolean;
+  /** True where the last cell is an amount kept in 元 (an amount printed in 万元 is scaled). */
+  amountInYuan: boolean;
 }
 
 // Printed column order of table 二 in both templates, by the start of each column's header.
@@ -138,6 +140,7 @@ function buildActiveRows(template: TemplateId): ActiveRowSpec[] {
       label,
       keys: ordered.map((c) => c.key),
       decimal: ordered.some((c) => c.column.includes("金额")),
+      amountInYuan: ordered.some((c) => c.column.normalize("NFKC").includes("(元)")),
     };
   });
 }
