@@ -207,6 +207,21 @@ describe("solveApplyTable: a row lost a cell", () => {
     );
   });
 
+  it("joins a number printed with a space inside (r02 予以公开 with 294 as 29 4)", () => {
+    const name = "real/r02";
+    const rows = pipeRows(fixtureText(`${name}.txt`), "2021");
+    const granted = applyRowsOf("2021")[2];
+    const at = rows.findIndex((r) => r.row === granted);
+    const total = rows[at].tokens[APPLY_COLUMNS.length - 1];
+    expect(total.length).toBeGreaterThan(1);
+    const spaced = rows.map((r, i) =>
+      i === at ? { ...r, tokens: [...r.tokens.slice(0, -1), total.slice(0, 2), total.slice(2)] } : r,
+    );
+    const solved = solveApplyTable("2021", spaced);
+    expect(solved.values).toEqual(applyValuesOf(expectedValues(`${name}.expected.json`), "2021"));
+    expect(flaggedKeys(solved.issues).has(applyKey(granted, "total"))).toBe(true);
+  });
+
   it("never places a wrong number when most rows lost cells, and stays bounded", () => {
     const name = "real/r02";
     const rows = pipeRows(fixtureText(`${name}.txt`), "2021");

@@ -200,6 +200,8 @@ interface Candidate {
   split: boolean;
   /** A printed cell was lost: positions shifted around a recovered one. */
   lostCell: boolean;
+  /** A number printed with a space inside was joined back into one cell. */
+  joined: boolean;
 }
 
 /** A rule restricted to one row, as cell positions. */
@@ -243,7 +245,7 @@ function rowCandidates(spec: RowSpec, local: LocalRule[], limits: SolveLimits): 
   if (tokens.length === slots.length) {
     return [placeDirect(spec, tokens, slots, local)];
   }
-  if (tokens.length > slots.length) return [];
+  if (tokens.length > slots.length) return joinCandidates(spec, tokens, slots, local, limits);
   // Lost zeros often leave the same values wherever they sat: one placement, not seven.
   return mergeIdentical([
     ...splitCandidates(spec, tokens, slots, local, limits),
@@ -260,7 +262,13 @@ function placeDirect(spec: RowSpec, tokens: Token[], slots: number[], local: Loc
     if (token.kind === "blank") blank[slots[i]] = true;
   });
   const recovered = completeRow(values, blank, local, false);
-  return { values, recovered: recovered ?? spec.keys.map(() => false), split: false, lostCell: false };
+  return {
+    values,
+    recovered: recovered ?? spec.keys.map(() => false),
+    split: false,
+    lostCell: false,
+    joined: false,
+  };
 }
 
 /**
@@ -404,11 +412,55 @@ function splitCandidates(
     const recovered = completeRow(filled, [...blank], local, true);
     if (recovered === null) return;
     const split = texts.length < slots.length;
-    out.push({ values: filled, recovered, split, lostCell: false });
+    out.push({ values: filled, recovered, split, lostCell: false, joined: false });
   };
   walk(0, 0, 0);
   // An unfinished enumeration may have missed the true cut: better no candidate than a wrong one.
   return nodes > limits.rowBudget ? [] : out;
+}
+
+/**
+ * A token or two too many: a number printed with a space inside (OCR and PDF text layers write
+ * 1 2 for 12). Every way to join adjacent tokens back into one cell whose row rules hold is a
+ * candidate; the joined cells count as recovered.
+ */
+function joinCandidates(
+  spec: RowSpec,
+  tokens: Token[],
+  slots: number[],
+  local: LocalRule[],
+  limits: SolveLimits,
+): Candidate[] {
+  const extra = tokens.length - slots.length;
+  if (extra > limits.maxLostCells) return [];
+  if (tokens.some((t) => t.kind !== "number" || !INTEGER_TEXT.test(t.text))) return [];
+  const texts = tokens.map((t) => (t as { text: string }).text);
+  const out: Candidate[] = [];
+  // A join at gap g glues token g+1 onto token g.
+  for (const gaps of choose(texts.length - 1, extra)) {
+    const cells: string[] = [];
+    const joinedAt: boolean[] = [];
+    texts.forEach((text, t) => {
+      if (t > 0 && gaps.includes(t - 1)) {
+        cells[cells.length - 1] += text;
+        joinedAt[cells.length - 1] = true;
+      } else {
+        cells.push(text);
+        joinedAt.push(false);
+      }
+    });
+    if (cells.some((cell) => !INTEGER_TEXT.test(cell) || cell.length > limits.maxCellDigits)) continue;
+    const values: (number | null)[] = spec.keys.map(() => null);
+    const recovered = spec.keys.map(() => false);
+    slots.forEach((cell, slot) => {
+      values[cell] = Number(cells[slot]);
+      recovered[cell] = joinedAt[slot];
+    });
+    const filled = completeRow(values, spec.keys.map(() => false), local, true);
+    if (filled === null || local.some((rule) => !ruleHolds(values, rule))) continue;
+    out.push({ values, recovered: recovered.map((x, i) => x || filled[i]), split: false, lostCell: false, joined: true });
+  }
+  return mergeIdentical(out);
 }
 
 /**
@@ -438,7 +490,7 @@ function lostCellCandidates(
     if (recovered === null) continue;
     // Cells still unknown are recovered if the search settles them; mark them so.
     const marked = recovered.map((was, i) => was || values[i] === null);
-    out.push({ values, recovered: marked, split: false, lostCell: true });
+    out.push({ values, recovered: marked, split: false, lostCell: true, joined: false });
   }
   return out;
 }
@@ -483,6 +535,7 @@ interface Consensus {
   recovered: boolean[][];
   split: boolean[];
   lostCell: boolean[];
+  joined: boolean[];
 }
 
 type SearchOutcome = { kind: "solved"; consensus: Consensus } | { kind: "none" } | { kind: "bounded" };
@@ -653,6 +706,7 @@ function mergeIdentical(list: Candidate[]): Candidate[] {
       recovered: seen.recovered.map((x, i) => x || candidate.recovered[i]),
       split: seen.split || candidate.split,
       lostCell: seen.lostCell || candidate.lostCell,
+      joined: seen.joined || candidate.joined,
     });
   }
   const merged = [...byValues.values()];
@@ -825,12 +879,14 @@ function mergeSolution(
       recovered: specs.map((spec, r) => spec.keys.map((_, i) => recoveredAt(r, i))),
       split: specs.map((_, r) => pick(r)?.split ?? false),
       lostCell: specs.map((_, r) => pick(r)?.lostCell ?? false),
+      joined: specs.map((_, r) => pick(r)?.joined ?? false),
     };
   }
   specs.forEach((spec, r) => {
     const candidate = pick(r);
     into.split[r] ||= candidate?.split ?? false;
     into.lostCell[r] ||= candidate?.lostCell ?? false;
+    into.joined[r] ||= candidate?.joined ?? false;
     spec.keys.forEach((_, i) => {
       const v = valueAt(r, i);
       into.seen[r][i].add(v);
@@ -900,6 +956,13 @@ function placementIssues(
     const fromRow = recovered.filter((key) => spec.present[spec.keys.indexOf(key)]);
     if (consensus.lostCell[r]) {
       issues.push(lostCellIssue(spec, consensus, r));
+    } else if (consensus.joined[r] && fromRow.length > 0) {
+      issues.push({
+        code: "VALUE_RECOVERED",
+        severity: "warning",
+        keys: fromRow,
+        message: `row ${spec.label} has ${spec.tokens!.length} numbers for ${spec.present.filter(Boolean).length} columns; adjacent numbers were joined where the arithmetic requires (${describeCells(spec, consensus, r, fromRow)})`,
+      });
     } else if (fromRow.length > 0) {
       const unplaced = spec.tokens !== null && placements[r] === 0;
       issues.push({
