@@ -10,6 +10,8 @@ import {
   formatChange,
   formatValue,
   measureById,
+  ratePercent,
+  ratio,
   reviewBlockLabel,
   reviewOutcomeLabel,
   type Measure,
@@ -83,12 +85,11 @@ export async function OutcomesCard({ filters }: { filters: ReportFilters }) {
       ? OUTCOME_MEASURE_IDS.map((id) => {
           const m = measureById(id);
           const value = m.compute(current.values);
-          const total = handled.compute(current.values);
           return {
             outcome: m.label,
             current: value,
             previous: previous ? m.compute(previous.values) : null,
-            share: value === null || !total ? null : Math.round((value / total) * 1000) / 10,
+            share: ratePercent(ratio(value, handled.compute(current.values))),
           };
         })
       : [],

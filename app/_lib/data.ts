@@ -14,7 +14,8 @@ import {
 import { agencyKindLabel } from "@/lib/agency-kind";
 import type { FilterOption } from "../_components/filters";
 
-export const reportYears = cache(getReportYears);
+/** Years with reports: all of them, or those of one place (cache keys need plain arguments). */
+export const reportYears = cache((place?: string) => getReportYears({ place }));
 export const placeChain = cache(getPlaceChain);
 export const childPlaces = cache(getChildPlacesWithReports);
 export const kindsInUse = cache(getAgencyKindsInUse);
@@ -30,11 +31,15 @@ export function placeTitleOf(chain: Place[]): string {
   return chain.length ? chain.map((p) => p.name).join("") : COUNTRY;
 }
 
-/** The view's filters with the year filled in: the one asked for, else the latest with reports. */
+/**
+ * The view's filters with the year filled in: the one asked for, else the latest year with
+ * reports in the view's place (else the latest anywhere).
+ */
 export async function withYear(filters: ReportFilters): Promise<ReportFilters & { year?: number }> {
   if (filters.year !== undefined) return filters;
-  const years = await reportYears();
-  return years.length ? { ...filters, year: years[0] } : filters;
+  const [own, all] = await Promise.all([reportYears(filters.place), reportYears()]);
+  const year = own[0] ?? all[0];
+  return year === undefined ? filters : { ...filters, year };
 }
 
 /** The place select: up the chain, the place itself, and its children that have reports. */

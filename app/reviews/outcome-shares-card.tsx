@@ -1,7 +1,7 @@
 import { getTotals, type ReportFilters } from "@/db/queries/dashboard";
 import type { ChartData } from "@/lib/charts";
 import { csvFileName } from "@/lib/csv";
-import { REVIEW_OUTCOMES, reviewOutcomeLabel, sumOf, type ReviewBlock } from "@/lib/measures";
+import { REVIEW_OUTCOMES, ratePercent, ratio, reviewOutcomeLabel, sumOf, type ReviewBlock } from "@/lib/measures";
 import { reviewKey } from "@/lib/metrics/dictionary";
 import { ChartCard } from "../_components/chart-card";
 import { kindLabel, placeChain, placeTitleOf } from "../_lib/data";
@@ -20,7 +20,7 @@ export async function OutcomeSharesCard({ id, title, blocks, filters }: { id: st
         return {
           outcome: reviewOutcomeLabel(o),
           count,
-          share: count === null || !all ? null : Math.round((count / all) * 1000) / 10,
+          share: ratePercent(ratio(count, all)),
         };
       })
     : [];

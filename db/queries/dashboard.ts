@@ -296,13 +296,34 @@ export async function getChildPlacesWithReports(code: string | undefined): Promi
   return db.select(placeColumns).from(divisions).where(inArray(divisions.code, codes)).orderBy(asc(divisions.code));
 }
 
-/** Years that have current reports, newest first. */
-export async function getReportYears(): Promise<number[]> {
+/** Places whose name contains `text` and that have current reports (at any level), for pickers. */
+export async function searchPlacesByName(text: string, limit = 10): Promise<Place[]> {
+  const db = await getDb();
+  const withReports = (column: AnyPgColumn) =>
+    db
+      .selectDistinct({ code: sql<string>`${column}` })
+      .from(agencies)
+      .innerJoin(reports, eq(reports.agencyId, agencies.id))
+      .where(and(eq(reports.isCurrent, true), sql`${column} is not null`));
+  const codes = withReports(agencies.provinceCode)
+    .union(withReports(agencies.cityCode))
+    .union(withReports(agencies.divisionCode));
+  return db
+    .select(placeColumns)
+    .from(divisions)
+    .where(and(ilike(divisions.name, `%${escapeLike(text)}%`), inArray(divisions.code, codes)))
+    .orderBy(asc(divisions.code))
+    .limit(limit);
+}
+
+/** Years that have current reports (in the place, of the kind, when given), newest first. */
+export async function getReportYears(filters: Pick<ReportFilters, "place" | "kind"> = {}): Promise<number[]> {
   const db = await getDb();
   const rows = await db
     .selectDistinct({ year: reports.year })
     .from(reports)
-    .where(eq(reports.isCurrent, true))
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(reportFilterFrom({ place: filters.place, kind: filters.kind }))
     .orderBy(desc(reports.year));
   return rows.map((r) => r.year);
 }
