@@ -66,3 +66,23 @@ describe("identity of every fixture", () => {
     });
   }
 });
+
+describe("identity speed", () => {
+  it("reads a report's identity in well under a millisecond once the gazetteer is loaded", () => {
+    const texts = fixtures()
+      .filter(({ file }) => !file.endsWith(".pdf"))
+      .map(({ dir, file }) => readFileSync(path.join(FIXTURES, dir, file), "utf8"));
+    for (const text of texts) readIdentity(text); // loads the gazetteer once
+    const times: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      for (const text of texts) {
+        const start = performance.now();
+        readIdentity(text);
+        times.push(performance.now() - start);
+      }
+    }
+    times.sort((a, b) => a - b);
+    // The median, not the mean: on a shared machine a few calls wait for the CPU or a GC.
+    expect(times[times.length >> 1]).toBeLessThan(0.5);
+  });
+});
