@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { metricKeyOfHeader, VALUE_ORIGIN_LABELS, type ValueOrigin } from "@/lib/csv/report-export";
 import { metricLabel } from "@/lib/metrics/dictionary";
+import { getExportPages } from "@/db/queries/export";
 import type { DownloadedCsv } from "./pages/chart-panel";
 import { ExportDownload, exportPath } from "./pages/export-download";
 import { openWebFixture, webSkipReason, type WebFixture } from "./support/context";
@@ -118,5 +119,16 @@ describe.skipIf(skip)("full export", () => {
     const csv = await exporter.downloadLink(wide!);
     const expected = await storedReports(web.database.db, { year });
     expect([...wideNumbers(csv).keys()].sort((a, b) => a - b)).toEqual([...expected.keys()]);
+  });
+
+  it("pages through the reports by id, a bounded page at a time", async () => {
+    const pages: number[][] = [];
+    for await (const page of getExportPages({}, { db: web.database.db, pageSize: 3 })) {
+      pages.push(page.map((item) => item.report.reportId));
+      for (const item of page) expect(item.values).toHaveLength(all.get(item.report.reportId)!.values.size);
+    }
+    expect(pages.length).toBe(Math.ceil(all.size / 3));
+    expect(pages.every((p) => p.length <= 3)).toBe(true);
+    expect(pages.flat()).toEqual([...all.keys()]);
   });
 });
