@@ -1,0 +1,170 @@
+/**
+ * `npm run bench:import [-- --files N]`: imports a corpus of N (default 5,000) generated report
+ * files into each engine — PGlite in a fresh folder, and the PostgreSQL server (BENCH_DATABASE_URL,
+ * else DATABASE_URL, else 127.0.0.1:5432) in a database made for the run — and prints reports/s,
+ * RSS at checkpoints (memory must stay flat as the corpus grows) and peak RSS.
+ *
+ * Each engine runs in its own child process, so each peak RSS is that engine's alone. Two figures
+ * per engine: end to end (read + store, what `npm run import` does) and store only (readings
+ * prepared in memory, one at a time), which isolates the database from the reader's cost.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase, type DatabaseHandle, type Engine } from "@/db/client";
+import type { FileOutcome, ProgressSink } from "@/db/import/progress";
+import { importPaths } from "@/db/import/run";
+import { describeSource } from "@/db/import/source-file";
+import { storeReading, type PlacedReport } from "@/db/import/store";
+import { READER_VERSION } from "@/db/import/reader-version";
+import { prepareDatabase } from "@/db/prepare";
+import { readReportText } from "@/lib/report";
+import { isReadError } from "@/lib/report/types";
+import { ensureImportCorpus } from "./import-corpus";
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+function argValue(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+/** Prints RSS every `every` files: the line to watch for growth. */
+function checkpoints(label: string, every: number): ProgressSink {
+  let done = 0;
+  const started = Date.now();
+  return {
+    fileDone(_file: string, _outcome: FileOutcome) {
+      done++;
+      if (done % every !== 0) return;
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`  ${label} ${String(done).padStart(6)} files  ${(done / seconds).toFixed(0).padStart(5)}/s  rss ${mb(process.memoryUsage().rss)}  heap ${mb(process.memoryUsage().heapUsed)}`);
+    },
+    finish() {},
+  };
+}
+
+async function freshDatabase(engine: Engine): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+  if (engine === "pglite") {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "atlas-bench-"));
+    const handle = await openDatabase({ url: null, dataDir: path.join(folder, "pglite") });
+    await prepareDatabase(handle);
+    return { handle, dispose: async () => { await handle.close(); rmSync(folder, { recursive: true, force: true }); } };
+  }
+  const server = new URL(serverUrl());
+  const name = `atlas_bench_${process.pid}`;
+  const adminUrl = new URL(server); adminUrl.pathname = "/postgres";
+  const admin = await openDatabase({ url: adminUrl.toString(), maxConnections: 1 });
+  try {
+    // One statement each: the server runs a multi-statement string as one transaction, and these refuse that.
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.exec(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    await admin.close();
+    throw error;
+  }
+  const url = new URL(server); url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), maxConnections: 8 });
+  await prepareDatabase(handle);
+  return {
+    handle,
+    dispose: async () => {
+      await handle.close();
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+function serverUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+/** End to end: the corpus through importPaths, exactly as `npm run import` does it. */
+async function endToEnd(engine: Engine, corpus: string, files: number): Promise<void> {
+  const db = await freshDatabase(engine);
+  try {
+    const summary = await importPaths(db.handle, [corpus], { progress: checkpoints(`${engine} e2e`, 1000) });
+    const seconds = summary.elapsedMs / 1000;
+    const stored = summary.imported + summary.replaced;
+    console.log(
+      `${engine} end to end: ${files} files in ${seconds.toFixed(1)} s = ${(files / seconds).toFixed(1)} reports/s ` +
+        `(imported ${summary.imported}, replaced ${summary.replaced}, failed ${summary.failed.length}; stored ${stored})`,
+    );
+  } finally {
+    await db.dispose();
+  }
+}
+
+/**
+ * Store only: each corpus text read once per template up front; then N readings made from those
+ * (agency and year varied, like the corpus) stored one transaction each, several in flight on the server.
+ */
+async function storeOnly(engine: Engine, corpus: string, count: number): Promise<void> {
+  // Agencies 0…4 of the corpus come from the five template texts.
+  const samples = [0, 1, 2, 3, 4].map((agency) => {
+    const file = path.join(corpus, "000", `a0000${agency}-2024.txt`);
+    const text = readFileSync(file, "utf8");
+    const reading = readReportText(text, path.basename(file));
+    if (isReadError(reading)) throw new Error(`cannot read ${file}`);
+    return { text, reading: reading as PlacedReport };
+  });
+  const db = await freshDatabase(engine);
+  const progress = checkpoints(`${engine} store`, 1000);
+  const started = Date.now();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const sample = samples[i % samples.length];
+      const reading = { ...sample.reading, agency: `${sample.reading.agency}${Math.floor(i / 5)}`, year: 2021 + (i % 5) };
+      const bytes = new TextEncoder().encode(`${sample.text}\n<!-- ${i} -->`);
+      await storeReading(db.handle.db, reading, { fileName: `r${i}.txt`, bytes, facts: describeSource(bytes, `r${i}.txt`) }, READER_VERSION);
+      progress.fileDone(`r${i}`, "imported");
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: engine === "postgres" ? 4 : 1 }, worker));
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`${engine} store only: ${count} readings in ${seconds.toFixed(1)} s = ${(count / seconds).toFixed(0)} reports/s`);
+  } finally {
+    await db.dispose();
+  }
+}
+
+async function child(engine: Engine, corpus: string, files: number): Promise<void> {
+  await endToEnd(engine, corpus, files);
+  await storeOnly(engine, corpus, files);
+  console.log(`${engine} peak RSS: ${mb(peakRss())}`);
+}
+
+async function parent(): Promise<void> {
+  const files = Number(argValue("--files", "5000"));
+  const corpus = ensureImportCorpus(files, console.log);
+  for (const engine of ["pglite", "postgres"] as const) {
+    console.log(`\n== ${engine} ==`);
+    const code = await new Promise<number>((resolve) => {
+      const proc = spawn(process.execPath, [...process.execArgv, process.argv[1], "--child", engine, "--files", String(files)], {
+        stdio: "inherit",
+        env: process.env,
+      });
+      proc.on("exit", (c) => resolve(c ?? 1));
+    });
+    if (code !== 0) console.log(`${engine}: failed (exit ${code})`);
+  }
+}
+
+const childEngine = argValue("--child", "");
+if (childEngine) {
+  const files = Number(argValue("--files", "5000"));
+  child(childEngine as Engine, ensureImportCorpus(files), files).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+} else {
+  parent().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
