@@ -285,6 +285,21 @@ describe("readTables: variants of real reports", () => {
     expect(note?.keys).toContain(applyKey("otherHandling.noFee", "total"));
   });
 
+  it("reads table 三 printed with each row's numbers above its label", () => {
+    const text = printReport(tabRows);
+    const start = text.indexOf("一、本年新收");
+    const end = text.indexOf("四、政府信息公开行政复议");
+    const lines = text.slice(start, end).trimEnd().split("\n");
+    // numbers first, then the label: "5\t1\t…\n一、本年新收…"
+    const swapped = lines.map((line) => {
+      const cells = line.split("\t");
+      const numbers = cells.filter((c) => /^\d+$/.test(c));
+      return `${numbers.join("\t")}\n${cells.filter((c) => !/^\d+$/.test(c)).join("\t")}`;
+    });
+    const reading = readTables(text.slice(0, start) + swapped.join("\n") + "\n" + text.slice(end), 2024);
+    expect(reading.values).toEqual(expect.objectContaining(expectedValues()));
+  });
+
   it("finds tables whose section headings were lost, by their header words", () => {
     const text = printReport(tabRows)
       .replace("二、主动公开政府信息情况\n", "")

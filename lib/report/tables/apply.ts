@@ -16,7 +16,7 @@ import type { BlockReading } from "./types";
 import type { Span } from "./locate";
 import { APPLY_COLUMN_PHRASES, applyRowSpecs, type ApplyRowSpec } from "./rows";
 import { solveApplyTable, type RowTokens } from "./solve";
-import { cutEnumerator, cutProse, rowTokens } from "./tokens";
+import { cellLineTokens, cutEnumerator, cutProse, rowTokens, stripNotes } from "./tokens";
 
 // The applicant header, repeated where a table crosses a page: its words would otherwise be
 // taken for row labels (其他, 总计). A repeat starts with a header word only a header prints.
@@ -69,16 +69,37 @@ export function readApplyTable(text: string, span: Span, template: TemplateId): 
   const region = header + whole.slice(firstRow).replace(REPEATED_HEADER, (h) => " ".repeat(h.length));
   const found = walkRows(region, applyRowSpecs(template));
   const columns = found.length > 0 ? columnsPresent(header) : [...APPLY_COLUMNS];
-  const rows: RowTokens[] = found.map((row, i) => {
+  const after = found.map((row, i) => {
     const next = found[i + 1];
     const raw = region.slice(row.end, next?.start ?? region.length);
     const segment = next ? cutEnumerator(raw, next.spec.enumerator) : cutProse(raw);
-    return { row: row.spec.row, tokens: rowTokens(segment, columns.length) };
+    return rowTokens(segment, columns.length);
   });
   const issues: ReportIssue[] = [];
+  const before = found.length > 0 ? numbersBeforeLabels(header, after, columns.length) : null;
+  if (before) {
+    issues.push({
+      code: "ROW_INCOMPLETE",
+      severity: "info",
+      message: "table 三 prints each row's numbers before its label; every row was read from the numbers above it",
+    });
+  }
+  const rows: RowTokens[] = found.map((row, i) => ({ row: row.spec.row, tokens: (before ?? after)[i] }));
   rows.push(...otherHandlingAsOneRow(template, rows, columns.length, issues));
   const solved = solveApplyTable(template, rows, columns);
   return { values: solved.values, issues: [...issues, ...solved.issues] };
+}
+
+/**
+ * A layout (some PDF exports) that sets each row's numbers just above its label, so the text
+ * puts them before it: numbers between the header and the first label, none after the last.
+ * Then each row's tokens are the ones before its label; otherwise null.
+ */
+function numbersBeforeLabels(header: string, after: string[][], width: number): string[][] | null {
+  const lead = cellLineTokens(stripNotes(header));
+  const last = after[after.length - 1];
+  if (lead.length < Math.min(2, width) || last.some((t) => t !== "")) return null;
+  return after.map((_, i) => (i === 0 ? lead : after[i - 1]));
 }
 
 /**

@@ -16,6 +16,8 @@ export interface TableSpans {
   review: Span | null;
 }
 
+// Fillers between a numeral and its title never cross a "、": a row label that the text joins
+// to the next heading (四、结转下年度继续办理四、政府信息公开行政复议…) is not that heading.
 // A section numeral as a heading: 二、 二. or the bare numeral before the title; not the
 // enumerator of a sub-item "(二)" nor an ordinal "第二". Run-together crawler text may put any
 // character right before it ("…52元三、收到和处理…").
@@ -24,11 +26,11 @@ const numeral = (n: string) => `(?<![(第十])${n}\\s*[、.,:]?\\s*`;
 const ACTIVE_HEADING = new RegExp(`${numeral("二")}主动公开`, "g");
 const APPLY_HEADING = new RegExp(`${numeral("三")}(?:收到和处理|收到|依申请)`, "g");
 const REVIEW_HEADING = new RegExp(
-  `${numeral("四")}(?:[^\\n\\d]{0,12}?)(?:政府信息公开)?(?:申请)?(?:提起)?行政复议`,
+  `${numeral("四")}(?:[^\\n\\d、]{0,12}?)(?:政府信息公开)?(?:申请)?(?:提起)?行政复议`,
   "g",
 );
 const END_HEADING = new RegExp(
-  `${numeral("[五六]")}(?:[^\\n\\d]{0,16}?)(?:存在的?主要问题|问题及|改进情况|其他需要报告)`,
+  `${numeral("[五六]")}(?:[^\\n\\d、]{0,16}?)(?:存在的?主要问题|问题及|改进情况|其他需要报告)`,
   "g",
 );
 
