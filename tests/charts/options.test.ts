@@ -5,6 +5,7 @@ import {
   formatCell,
   yearSpan,
   type ChartData,
+  type ChartSpec,
   type DataColumn,
 } from "@/lib/charts";
 
@@ -44,7 +45,7 @@ describe("bar chart option", () => {
   });
 
   it("gives category labels less room on a narrow screen", () => {
-    const spec = { type: "bar", category: "place", series: ["received"], horizontal: true } as const;
+    const spec: ChartSpec = { type: "bar", category: "place", series: ["received"], horizontal: true };
     const width = (compact: boolean) =>
       (buildChartOption(regions, spec, { compact }).yAxis as { axisLabel: { width: number } }).axisLabel.width;
     expect(width(true)).toBeLessThan(width(false));
