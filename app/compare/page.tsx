@@ -31,7 +31,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <YearFilter year={filters.year} />
           <MeasureFilter measure={measure.id} />
         </FilterBar>
-        <ItemPicker chosen={items.map(({ key, label }) => ({ key, label }))} max={MAX_ITEMS} />
+        <ItemPicker chosen={items.map(({ key, label }) => ({ key, label }))} max={MAX_ITEMS} min={2} />
       </PageHeader>
       <div className="space-y-5">
         <CardSlot title={measure.label}>

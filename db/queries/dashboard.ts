@@ -6,6 +6,10 @@
  * Only current readings count (a replaced reading stays in the store for its history).
  * Values are summed in the database per group and metric key; measures (lib/measures) turn the
  * sums into counts and rates, so a region's rate is Σ numerator / Σ denominator.
+ *
+ * No `import "server-only"` here: the export route, the browser tests and command-line tools
+ * import these reads outside React's server build, where that guard throws. The module still
+ * never reaches the browser: only server components, server actions and route handlers use it.
  */
 import { and, asc, countDistinct, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
