@@ -175,6 +175,8 @@ describe("placing the agency", () => {
 
   it("takes a short name inside the name when it holds no other place", () => {
     expect(at("中国人民银行长沙中心支行").region.code).toBe("430100");
+    // but not a short name inside an unknown one: 雄安新区 is not 安新县
+    expect(at("雄安新区管理委员会").region.code).toBeNull();
   });
 
   it("takes a place in parentheses as the location", () => {
@@ -207,6 +209,20 @@ describe("placing the agency", () => {
     expect(id.agency).toBe("泸州市人民政府");
     expect(id.region).toEqual({ code: "510500", province: "四川省", city: "泸州市", county: null });
     expect(id.issues.map((i) => i.code)).toContain("AGENCY_REPAIRED");
+  });
+
+  it("repairs a misread name within the place named before it", () => {
+    const id = at("宿迁市沐阳县财政局");
+    expect(id.agency).toBe("宿迁市沭阳县财政局");
+    expect(id.region.code).toBe("321322");
+    // under 重庆 no county looks like 沐阳县: the province is known, the county and its code are not
+    const unknown = at("重庆市沐阳县财政局");
+    expect(unknown.region).toEqual({ code: null, province: "重庆市", city: null, county: null });
+    expect(unknown.issues.map((i) => i.code)).toContain("REGION_UNKNOWN");
+  });
+
+  it("places a development zone's committee in its city", () => {
+    expect(at("宿迁市高新区管理委员会").region).toEqual({ code: "321300", province: "江苏省", city: "宿迁市", county: null });
   });
 
   it("says so when the agency names no place at all", () => {

@@ -77,7 +77,9 @@ function agencyMentions(name: string, shortAnywhere = false): Mention[] {
     let places = boxed ? full : full.filter(fits);
     if (places.length === 0 && short.length) {
       const underEarlier = short.filter((p) => mentions.some((m) => m.places.some((q) => contains(q, p) && codeOf(q) !== codeOf(p))));
-      places = match.start === 0 || boxed || shortAnywhere ? short : underEarlier;
+      // Anywhere, but not as the head of a longer unknown name (安新 in 雄安新区).
+      const free = shortAnywhere && !/^[省市县区旗州盟镇乡]/.test(name.slice(match.end));
+      places = match.start === 0 || boxed || free ? short : underEarlier;
     }
     if (places.length) mentions.push({ start: match.start, end: match.end, places, weight: boxed ? PARENTHESIS_WEIGHT : 1 });
   }
@@ -134,15 +136,36 @@ function clueCount(place: Place, clues: Clues): number {
   return count;
 }
 
-/** A misspelt name at the start of the agency's name (沐阳县人民政府, 阿尔善宝力格镇人民政府). */
-function repairLeadingName(name: string, mentions: Mention[]): { mention: Mention; repaired: string | null } | null {
-  if (mentions.some((m) => m.start === 0)) return null;
-  const token = /^[\u4e00-\u9fff]{2,10}?(?:街道|苏木|县|区|市|旗|镇|乡)/.exec(name)?.[0];
-  if (!token || (mentions.length && mentions[0].start < token.length)) return null;
-  const repair = repairPlaceName(token, /(?:街道|苏木)$/.test(token) ? 2 : 1);
-  if (!repair) return null;
-  const mention = { start: 0, end: token.length, places: repair.places, weight: 1 };
-  return { mention, repaired: repair.kind === "misread" ? repair.name + name.slice(token.length) : null };
+/** An unknown name ending like a division or township (沐阳县, 阿尔善宝力格镇), read from `at`. */
+const NAME_TOKEN = /^[\u4e00-\u9fff]{1,8}?(?:街道|苏木|县|区|市|旗|镇|乡)/;
+/** Characters of agency words (公安局, 人民政府办公室): a token holding one is no place name. */
+const AGENCY_CHARS = /[局委办厅院所会处部政府室]/;
+
+/**
+ * Misspelt names in the agency's name — at its start, or right after a place it names — repaired
+ * against the gazetteer, within the place named before them (宿迁市沐阳县 → 沭阳县 of 宿迁市).
+ */
+function repairNames(name: string, mentions: Mention[]): { mentions: Mention[]; repaired: string; unknown: string[] } {
+  let repaired = name;
+  const unknown: string[] = [];
+  const result = [...mentions];
+  const starts = [0, ...mentions.map((m) => m.end)];
+  for (const at of starts) {
+    if (result.some((m) => m.start === at)) continue;
+    const token = NAME_TOKEN.exec(name.slice(at))?.[0];
+    if (!token || AGENCY_CHARS.test(token) || result.some((m) => m.start > at && m.start < at + token.length)) continue;
+    const before = result.filter((m) => m.end <= at).at(-1);
+    const within = before ? (code: string) => before.places.some((p) => isWithin(code, codeOf(p) ?? "")) : undefined;
+    const repair = repairPlaceName(token, /(?:街道|苏木)$/.test(token) ? 2 : 1, within);
+    if (!repair) {
+      // 县 and 旗 are always counties; …区 may be a development zone under its city (高新区).
+      if (/[县旗]$/.test(token) && token.length >= 3) unknown.push(token);
+      continue;
+    }
+    result.push({ start: at, end: at + token.length, places: repair.places, weight: 1 });
+    if (repair.kind === "misread") repaired = repaired.slice(0, at) + repair.name + repaired.slice(at + token.length);
+  }
+  return { mentions: result.sort((a, b) => a.start - b.start), repaired, unknown };
 }
 
 /** Region names for a set of divisions that could not be told apart: only what they share. */
@@ -160,9 +183,9 @@ export function readRegion(agency: string | null, head: string): RegionReading {
   let mentions = agencyMentions(agency);
   // A name with no other place may still give one in short form (中国人民银行长沙中心支行).
   if (mentions.length === 0) mentions = agencyMentions(agency, true);
-  const repair = repairLeadingName(agency, mentions);
-  if (repair) mentions.unshift(repair.mention);
-  const name = repair?.repaired ?? agency;
+  const repair = repairNames(agency, mentions);
+  mentions = repair.mentions;
+  const name = repair.repaired;
   if (mentions.length === 0) {
     return { region: EMPTY_REGION, agency: name, issues: [{ code: "REGION_UNKNOWN", severity: "warning", message: `no division named in the agency "${agency}"` }] };
   }
@@ -177,6 +200,14 @@ export function readRegion(agency: string | null, head: string): RegionReading {
     best = clued.filter(([, s]) => s === topClue).map(([p]) => p);
   }
   const codes = [...new Set(best.map(codeOf).filter((c): c is string => c !== undefined))];
+  if (codes.length === 1 && repair.unknown.length && divisionByCode(codes[0])!.level !== "county") {
+    // The agency sits in a county the gazetteer does not know: say where it is, not which code.
+    return {
+      region: { ...EMPTY_REGION, ...regionOf(codes[0]), code: null },
+      agency: name,
+      issues: [{ code: "REGION_UNKNOWN", severity: "warning", message: `${repair.unknown.join(", ")} is no known division under ${regionPath(codes[0])}` }],
+    };
+  }
   if (codes.length === 1) return { region: { ...EMPTY_REGION, ...regionOf(codes[0]) }, issues: [], agency: name };
   return {
     region: sharedRegion(codes),
