@@ -61,15 +61,19 @@ describe.skipIf(skip)("charts against the database", () => {
     await web?.close();
   });
 
-  it("overview: outcomes of the latest year equal the stored numbers", async () => {
+  it("overview: outcomes of the latest year, in the table and in the CSV, equal the stored numbers", async () => {
     const app = new AppPage(await context.newPage(), web.baseUrl);
     await app.open("/");
     expect(await app.filter("year").inputValue()).toBe(String(years[0]));
     const chart = app.chart("outcomes");
     await chart.waitReady();
-    const table = await chart.readTable();
-    const shown = columnByRow(table, `${years[0]} 年度`);
-    expect(mismatches(shown, expectedOutcomes((await stored({ year: years[0] })).values()))).toEqual([]);
+    const expected = expectedOutcomes((await stored({ year: years[0] })).values());
+    const column = `${years[0]} 年度`;
+    expect(mismatches(columnByRow(await chart.readTable(), column), expected)).toEqual([]);
+
+    const csv = await chart.downloadCsv();
+    expect(csv.fileName).toContain(String(years[0]));
+    expect(mismatches(columnByRow(csv, column), expected)).toEqual([]);
     await app.page.close();
   });
 

@@ -40,11 +40,7 @@ export function buildIsStale(): boolean {
   return newestMtime(PROJECT_ROOT) > statSync(BUILD_ID).mtimeMs;
 }
 
-/** `next build`, only when needed; a failed build fails the run with the build's own output. */
-export async function ensureBuilt(log: (line: string) => void = () => {}): Promise<void> {
-  if (!buildIsStale()) return;
-  log("web tests: building the app (next build)…");
-  const started = Date.now();
+async function runNextBuild(): Promise<{ code: number | null; output: string }> {
   const child = spawn(NEXT_BIN, ["build"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
@@ -60,11 +56,35 @@ export async function ensureBuilt(log: (line: string) => void = () => {}): Promi
     child.once("error", reject);
     child.once("exit", resolve);
   });
-  if (code !== 0) {
-    const tail = output.trim().split("\n").slice(-40).join("\n");
-    throw new Error(`next build failed (exit ${code}):\n${tail}`);
+  return { code, output };
+}
+
+/** Next refuses to start a second build in the same folder while one runs. */
+const BUILD_LOCKED = /Another next build process is already running/;
+const BUILD_LOCK_WAIT_MS = 5 * 60_000;
+
+/**
+ * `next build`, only when needed; a failed build fails the run with the build's own output.
+ * When someone else's build of this checkout is running, wait for it and build again only if
+ * the result is still stale.
+ */
+export async function ensureBuilt(log: (line: string) => void = () => {}): Promise<void> {
+  const deadline = Date.now() + BUILD_LOCK_WAIT_MS;
+  while (buildIsStale()) {
+    log("web tests: building the app (next build)…");
+    const started = Date.now();
+    const { code, output } = await runNextBuild();
+    if (code === 0) {
+      log(`web tests: built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      return;
+    }
+    if (!BUILD_LOCKED.test(output) || Date.now() > deadline) {
+      const tail = output.trim().split("\n").slice(-40).join("\n");
+      throw new Error(`next build failed (exit ${code}):\n${tail}`);
+    }
+    log("web tests: another next build is running here; waiting for it");
+    await new Promise((r) => setTimeout(r, 5_000));
   }
-  log(`web tests: built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 export function freePort(): Promise<number> {
