@@ -42,10 +42,16 @@ function occurrencesOf(region: string, specs: ActiveRowSpec[]): Occurrence[] {
       found.push({ spec, start: at, end: at + label.length });
     }
   }
+  // Longer first at equal starts, so one sweep drops every occurrence inside an earlier one.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const inside = (o: Occurrence, p: Occurrence) =>
-    p !== o && p.start <= o.start && p.end >= o.end && p.end - p.start > o.end - o.start;
-  return found.filter((o) => !found.some((p) => inside(o, p)));
+  const kept: Occurrence[] = [];
+  let reach = -1;
+  for (const occurrence of found) {
+    if (occurrence.end <= reach) continue;
+    kept.push(occurrence);
+    reach = occurrence.end;
+  }
+  return kept;
 }
 
 /** Reads table 二 of `template` from `text` within `span`. */
