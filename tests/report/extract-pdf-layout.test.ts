@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutPage, type PositionedText } from "@/lib/report/extract/pdf-layout";
+import type { PageItems } from "@/lib/report/extract/pdf";
 
 /** A run of text at (x, baseline y) in a CJK font where each character is one em wide. */
 function run(text: string, x: number, y: number, fontSize = 10): PositionedText {
@@ -57,5 +58,26 @@ describe("PDF layout", () => {
   it("keeps prose lines as they are", () => {
     const items = [run("本报告由某区人民政府办公室编制。", 80, 700), run("全年主动公开政府信息 1136 条。", 80, 680)];
     expect(layoutPage(items)).toEqual(["本报告由某区人民政府办公室编制。", "全年主动公开政府信息 1136 条。"]);
+  });
+});
+
+describe("PDF page furniture", () => {
+  const page = (items: PositionedText[]): PageItems => ({ items, height: 842 });
+
+  it("drops page numbers alone in the margin and running headers repeated on most pages", async () => {
+    const { pageFurniture } = await import("@/lib/report/extract/pdf");
+    const pages = [1, 2, 3].map((n) =>
+      page([run(`- ${n} -`, 290, 30), run(`某县人民政府 第${n}页共3页`, 80, 810), run("正文", 80, 400)]),
+    );
+    const dropped = pageFurniture(pages);
+    expect(pages.flatMap((p) => p.items).filter((i) => dropped.has(i)).map((i) => i.text)).toEqual([
+      "- 1 -", "某县人民政府 第1页共3页", "- 2 -", "某县人民政府 第2页共3页", "- 3 -", "某县人民政府 第3页共3页",
+    ]);
+  });
+
+  it("keeps a table row printed low on the page: its cells are numbers, but not page numbers", async () => {
+    const { pageFurniture } = await import("@/lib/report/extract/pdf");
+    const rows = [1, 2].map(() => page([run("规章", 117, 64), ...numbers([0, 0, 0], 64), run("正文", 80, 400)]));
+    expect(pageFurniture(rows).size).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { layoutPage, type PositionedText } from "./pdf-layout";
 import { ExtractionFailure } from "./failure";
 import { normalizeRadicals } from "./glyphs";
 
-interface PageItems {
+export interface PageItems {
   items: PositionedText[];
   height: number;
 }
@@ -70,23 +70,33 @@ const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?
 const MARGIN = 0.08;
 
 /**
- * Items that are page furniture rather than content: page numbers in the top or bottom margin, and
- * any margin text repeated on most pages (a running header or footer), digits ignored.
+ * Items that are page furniture rather than content: a page number alone on its line in the top or
+ * bottom margin, and margin text with words in it repeated on most pages (a running header or
+ * footer), digits ignored. A table row that runs into the margin is never furniture: its cells
+ * share their line with other items, and bare numbers are only ever taken as page numbers.
  */
-function pageFurniture(pages: readonly PageItems[]): Set<PositionedText> {
+export function pageFurniture(pages: readonly PageItems[]): Set<PositionedText> {
   const inMargin = (item: PositionedText, height: number) => item.y < MARGIN * height || item.y > (1 - MARGIN) * height;
   const shape = (text: string) => text.replace(/\d+/g, "#").replace(/\s+/g, "");
+  const hasWords = (text: string) => /[\p{L}]/u.test(text);
   const pagesWith = new Map<string, number>();
   for (const page of pages) {
-    const shapes = new Set(page.items.filter((i) => inMargin(i, page.height)).map((i) => shape(i.text)));
+    const shapes = new Set(page.items.filter((i) => inMargin(i, page.height) && hasWords(i.text)).map((i) => shape(i.text)));
     shapes.forEach((s) => pagesWith.set(s, (pagesWith.get(s) ?? 0) + 1));
   }
   const repeatedOn = Math.max(2, Math.ceil(pages.length / 2));
   const furniture = new Set<PositionedText>();
   for (const page of pages) {
+    const repeated = (item: PositionedText) => hasWords(item.text) && (pagesWith.get(shape(item.text)) ?? 0) >= repeatedOn;
+    const lineMates = (item: PositionedText) =>
+      page.items.filter((other) => other !== item && Math.abs(other.y - item.y) < 0.5 * item.fontSize);
     for (const item of page.items) {
       if (!inMargin(item, page.height)) continue;
-      if (PAGE_NUMBER.test(item.text.trim()) || (pagesWith.get(shape(item.text)) ?? 0) >= repeatedOn) furniture.add(item);
+      const mates = lineMates(item);
+      const pageNumber = PAGE_NUMBER.test(item.text.trim()) && mates.every(repeated);
+      const running =
+        repeated(item) && (mates.every(repeated) || (mates.length === 1 && PAGE_NUMBER.test(mates[0].text.trim())));
+      if (pageNumber || running) furniture.add(item);
     }
   }
   return furniture;
