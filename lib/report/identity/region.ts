@@ -184,12 +184,12 @@ export function readRegion(agency: string | null, head: string): RegionReading {
   // A name with no other place may still give one in short form (中国人民银行长沙中心支行).
   if (mentions.length === 0) mentions = agencyMentions(agency, true);
   const repair = repairNames(agency, mentions);
-  mentions = repair.mentions;
-  const name = repair.repaired;
-  if (mentions.length === 0) {
-    return { region: EMPTY_REGION, agency: name, issues: [{ code: "REGION_UNKNOWN", severity: "warning", message: `no division named in the agency "${agency}"` }] };
-  }
+  const placed = placeFromMentions(repair.mentions, repair.unknown, head, agency);
+  return { ...placed, agency: repair.repaired };
+}
 
+/** The candidates the agency's name fits best; clues from the opening settle ties. */
+function bestCandidates(mentions: Mention[], head: string): string[] {
   const scores = scoreCandidates(mentions);
   const top = Math.max(...scores.values());
   let best = [...scores].filter(([, s]) => s === top).map(([p]) => p);
@@ -199,25 +199,22 @@ export function readRegion(agency: string | null, head: string): RegionReading {
     const topClue = Math.max(...clued.map(([, s]) => s));
     best = clued.filter(([, s]) => s === topClue).map(([p]) => p);
   }
-  const codes = [...new Set(best.map(codeOf).filter((c): c is string => c !== undefined))];
-  if (codes.length === 1 && repair.unknown.length && divisionByCode(codes[0])!.level !== "county") {
-    // The agency sits in a county the gazetteer does not know: say where it is, not which code.
-    return {
-      region: { ...EMPTY_REGION, ...regionOf(codes[0]), code: null },
-      agency: name,
-      issues: [{ code: "REGION_UNKNOWN", severity: "warning", message: `${repair.unknown.join(", ")} is no known division under ${regionPath(codes[0])}` }],
-    };
+  return [...new Set(best.map(codeOf).filter((c): c is string => c !== undefined))];
+}
+
+function placeFromMentions(mentions: Mention[], unknown: string[], head: string, agency: string): Omit<RegionReading, "agency"> {
+  const warn = (code: string, message: string): ReportIssue[] => [{ code, severity: "warning", message }];
+  if (mentions.length === 0) return { region: EMPTY_REGION, issues: warn("REGION_UNKNOWN", `no division named in the agency "${agency}"`) };
+  const codes = bestCandidates(mentions, head);
+  if (codes.length > 1) {
+    return { region: sharedRegion(codes), issues: warn("REGION_AMBIGUOUS", `the agency's place could be any of ${listed(codes.map(regionPath))}`) };
   }
-  if (codes.length === 1) return { region: { ...EMPTY_REGION, ...regionOf(codes[0]) }, issues: [], agency: name };
-  return {
-    region: sharedRegion(codes),
-    agency: name,
-    issues: [{
-      code: "REGION_AMBIGUOUS",
-      severity: "warning",
-      message: `the agency's place could be any of ${listed(codes.map(regionPath))}`,
-    }],
-  };
+  const region = { ...EMPTY_REGION, ...regionOf(codes[0]) };
+  if (unknown.length && divisionByCode(codes[0])!.level !== "county") {
+    // The agency sits in a county the gazetteer does not know: say where it is, not which code.
+    return { region: { ...region, code: null }, issues: warn("REGION_UNKNOWN", `${unknown.join(", ")} is no known division under ${regionPath(codes[0])}`) };
+  }
+  return { region, issues: [] };
 }
 
 function listed(names: string[], shown = 6): string {
