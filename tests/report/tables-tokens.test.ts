@@ -80,6 +80,7 @@ describe("cutProse", () => {
   it("stops a last row at the sentence after it", () => {
     expect(cutProse("\t0\t1\n注：其中2件已撤回。\n")).toBe("\t0\t1");
     expect(cutProse("\t0\t1\n")).toBe("\t0\t1\n");
+    expect(cutProse("\t0\t1\n注:1.本表数据截至12月31日\n")).toBe("\t0\t1");
   });
 });
 

@@ -23,8 +23,9 @@ const UNSIGNED = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 const SIGNED = /(?:(?<![\d.])-\s?)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/g;
 // A printed cell that says "nothing": a dash, a slash, 无.
 const PLACEHOLDER = /^(?:[-—–/\\]+|无)$/;
-// Prose (a sentence) after a table's last row: numbers from here on are not cells.
-const SENTENCE_END = /。/;
+// Prose after a table's last row (a sentence, or a note: 注：1.本表…): numbers from here on are
+// not cells.
+const SENTENCE_END = /。|^[ \t]*(?:注|备注|说明)[ \t]*[:：]/m;
 
 export interface TokenOptions {
   /** Accept a leading minus (template 2019's 本年增/减). */
