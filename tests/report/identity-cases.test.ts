@@ -24,11 +24,16 @@ describe("agency and year from the title", () => {
     expect(id.issues).toEqual([]);
   });
 
+  it("cuts the site's name glued before the title", () => {
+    expect(readIdentity("湘潭县人民政府门户网站 湘潭县医疗保障局2025年政府信息公开工作年度报告").agency).toBe("湘潭县医疗保障局");
+  });
+
   it("reads a markdown heading and a title broken over lines", () => {
     expect(readIdentity("# 株洲市民政局 2023 年度政府信息公开\n\n工作年度报告\n\n一、总体情况").agency).toBe("株洲市民政局");
     const twoLines = readIdentity("- 1 -\n岳阳市人民政府\n2022 年政府信息公开工作年度报告\n本报告由岳阳市人民政府办公室编制。");
     expect(twoLines.agency).toBe("岳阳市人民政府");
     expect(twoLines.year).toBe(2022);
+    expect(readIdentity("益 阳 市 人 民 政 府\n2 0 2 3 年 政 府 信 息 公 开 工 作 年 度 报 告").agency).toBe("益阳市人民政府");
   });
 
   it("takes the title's year over a statistics period left from the year before", () => {

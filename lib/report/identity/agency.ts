@@ -62,6 +62,8 @@ export function cleanAgency(raw: string): string | null {
   let name = raw.replace(/\((?:以下简称|下称|简称)[^)]*\)/g, "");
   const parts = name.split(SEPARATORS);
   name = parts[parts.length - 1];
+  // Page chrome glued to the title once spaces are gone: 湘潭县人民政府门户网站湘潭县医疗保障局.
+  name = name.replace(/^.*(?:网站|首页|专栏|频道|栏目|年报)/, "");
   name = name.replace(LEADING_VERBS, "").replace(/^\d{4}年度?/, "").replace(/关于$/, "");
   // A parenthesis that names no place is a tag or a remark: (图解), (机关).
   name = name.replace(/\(([^)]*)\)/g, (whole, inner: string) => (scanPlaceNames(inner).length ? whole : ""));
