@@ -1,12 +1,12 @@
 /**
  * Cell placement for tables 三 and 四: the numbers a layout left in each row, placed into the
  * template's cells so that the arithmetic (ROW_TOTAL, OUTCOME_SUM, BALANCE, REVIEW_TOTAL) holds.
- * Handles rows that lost a cell, a missing 总计 column, blank cells and digits run together with
- * no separator.
+ * Handles rows that lost a cell or two, a missing 总计 column, blank cells, digits run together
+ * with no separator and numbers printed with a space inside.
  *
  * How it works: each row gets its candidate placements (one when the tokens fill the row; else
- * every split of the digit runs, or every position of one lost cell, that satisfies the row's own
- * rule). Rows with one placement then bound the others through the column rules (a cell cannot
+ * every split of the digit runs, every position of the lost cells, or every join of adjacent
+ * tokens that satisfies the row's own rule). Rows with one placement then bound the others through the column rules (a cell cannot
  * exceed what its column total leaves), and a bounded backtracking search keeps the combinations
  * that satisfy every rule. A cell is placed only when every surviving combination agrees on it;
  * otherwise it stays `null` with an issue. Printed numbers are never changed, even where they
@@ -684,7 +684,8 @@ function applyBounds(candidate: Candidate, bound: number[], local: LocalRule[]):
   if (candidate.values.some((v, i) => v !== null && v > bound[i])) return null;
   if (!candidate.values.some((v, i) => v === null && bound[i] === 0)) return candidate;
   const values = candidate.values.map((v, i) => (v === null && bound[i] === 0 ? 0 : v));
-  const strict = candidate.split || candidate.lostCell;
+  // Printed rows keep their numbers even where they break a rule; inferred placements may not.
+  const strict = candidate.split || candidate.lostCell || candidate.joined;
   const filled = completeRow(values, values.map(() => false), local, strict);
   if (filled === null) return null;
   const recovered = candidate.recovered.map((was, i) => was || filled[i] || candidate.values[i] === null);
