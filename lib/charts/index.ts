@@ -50,10 +50,20 @@ function isPercent(columns: DataColumn[]): boolean {
   return columns.length > 0 && columns.every((c) => c.kind === "percent");
 }
 
+/** Axis numbers short enough not to collide on a phone: 120000 → 12万, 300000000 → 3亿. */
+export function axisNumber(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e8) return `${trim(value / 1e8)}亿`;
+  if (size >= 1e4) return `${trim(value / 1e4)}万`;
+  return String(value);
+}
+
+const trim = (value: number) => String(Math.round(value * 100) / 100);
+
 function valueAxis(percent: boolean) {
   return {
     type: "value" as const,
-    axisLabel: { formatter: percent ? "{value}%" : "{value}" },
+    axisLabel: percent ? { formatter: "{value}%", hideOverlap: true } : { formatter: axisNumber, hideOverlap: true },
     splitLine: { lineStyle: { color: "#e5e7eb" } },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildChartOption,
+  axisNumber,
   csvColumnsOf,
   formatCell,
   yearSpan,
@@ -41,7 +42,7 @@ describe("bar chart option", () => {
       horizontal: true,
     });
     expect(option.yAxis).toMatchObject({ type: "category", inverse: true, data: ["长沙市", "湘潭市"] });
-    expect(option.xAxis).toMatchObject({ type: "value", axisLabel: { formatter: "{value}" } });
+    expect(option.xAxis).toMatchObject({ type: "value", axisLabel: { formatter: axisNumber } });
   });
 
   it("gives category labels less room on a narrow screen", () => {
@@ -155,5 +156,15 @@ describe("year axis", () => {
   it("spans every year from the first to the last, so missing years show as gaps", () => {
     expect(yearSpan([2023, 2019, 2021])).toEqual([2019, 2020, 2021, 2022, 2023]);
     expect(yearSpan([])).toEqual([]);
+  });
+});
+
+describe("axis numbers", () => {
+  it("shortens large counts with 万 and 亿 so labels fit a phone", () => {
+    expect(axisNumber(800)).toBe("800");
+    expect(axisNumber(120000)).toBe("12万");
+    expect(axisNumber(4_615_000)).toBe("461.5万");
+    expect(axisNumber(300_000_000)).toBe("3亿");
+    expect(axisNumber(-20000)).toBe("-2万");
   });
 });
