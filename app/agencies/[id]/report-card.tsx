@@ -21,7 +21,7 @@ function Cell({ report, metricKey }: { report: AgencyReport; metricKey: string |
   const marked = stored && stored.method !== "read";
   return (
     <td
-      className={`px-2 py-1 text-right ${marked ? "bg-amber-50 font-medium text-amber-900" : ""}`}
+      className={`whitespace-nowrap px-2 py-1 text-right ${marked ? "bg-amber-50 font-medium text-amber-900" : ""}`}
       title={marked ? METHOD_NOTE[stored.method] : undefined}
       data-method={stored?.method}
     >
@@ -34,10 +34,10 @@ function Cell({ report, metricKey }: { report: AgencyReport; metricKey: string |
 function Printed({ report, table, index }: { report: AgencyReport; table: PrintedTable; index: number }) {
   return (
     <div className="overflow-x-auto">
-      <table data-testid={`report-table-${index}`} className="tabular w-full min-w-max border-collapse text-sm">
+      <table data-testid={`report-table-${index}`} className="tabular w-full border-collapse text-sm">
         <thead>
           <tr className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-            <th scope="col" className="px-2 py-1.5 text-left font-medium">
+            <th scope="col" className="sticky left-0 z-[1] bg-slate-50 px-2 py-1.5 text-left font-medium">
               项目
             </th>
             {table.columns.map((c) => (
@@ -50,7 +50,10 @@ function Printed({ report, table, index }: { report: AgencyReport; table: Printe
         <tbody>
           {table.rows.map((row) => (
             <tr key={row.label} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="max-w-[22rem] px-2 py-1 text-left text-xs font-normal leading-5 text-slate-700">
+              <th
+                scope="row"
+                className="sticky left-0 z-[1] min-w-[8.5rem] bg-white px-2 py-1 text-left text-xs font-normal leading-5 text-slate-700 sm:min-w-[18rem]"
+              >
                 {row.label}
               </th>
               {row.keys.map((key, i) => (
