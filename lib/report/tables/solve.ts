@@ -433,6 +433,9 @@ function joinCandidates(
 ): Candidate[] {
   const extra = tokens.length - slots.length;
   if (extra > limits.maxLostCells) return [];
+  // A join is only believed when a rule over printed cells confirms it: without a printed 总计,
+  // an extra token more likely means the columns were misread than a number was spaced out.
+  if (!local.some((rule) => rule.cells.every((i) => spec.present[i]))) return [];
   if (tokens.some((t) => t.kind !== "number" || !INTEGER_TEXT.test(t.text))) return [];
   const texts = tokens.map((t) => (t as { text: string }).text);
   const out: Candidate[] = [];
