@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -299,6 +299,34 @@ describe("solveApplyTable: digits run together (平潭 crawler text)", () => {
     for (const [key, value] of Object.entries(solved.values)) {
       if (value === null) expect(flagged.has(key)).toBe(true);
     }
+  });
+});
+
+describe("solveApplyTable: never a wrong number", () => {
+  it("places every fixture's table printed as digit runs correctly, or leaves it empty and says so", () => {
+    const names = ["seeds", "real"].flatMap((dir) =>
+      readdirSync(path.join(FIXTURES, dir))
+        .filter((f) => f.endsWith(".expected.json"))
+        .map((f) => `${dir}/${f}`),
+    );
+    let placed = 0;
+    for (const name of names) {
+      const { template, values } = JSON.parse(fixtureText(name));
+      if (Object.keys(values).length === 0) continue;
+      // Each row as one run, the way the 平潭 crawler prints it.
+      const rows = applyRowsOf(template).map((row) => ({
+        row,
+        tokens: [APPLY_COLUMNS.map((column) => String(values[applyKey(row, column)])).join("")],
+      }));
+      const solved = solveApplyTable(template, rows);
+      const flagged = flaggedKeys(solved.issues);
+      for (const [key, value] of Object.entries(solved.values)) {
+        if (value === null) expect(flagged.has(key), `${name} ${key}`).toBe(true);
+        else expect(value, `${name} ${key}`).toBe(values[key]);
+        if (value !== null) placed++;
+      }
+    }
+    expect(placed).toBeGreaterThan(1000);
   });
 });
 
