@@ -959,7 +959,8 @@ function placementIssues(
     absentTotals.push(...recovered.filter((key) => !spec.present[spec.keys.indexOf(key)]));
     const fromRow = recovered.filter((key) => spec.present[spec.keys.indexOf(key)]);
     if (consensus.lostCell[r]) {
-      issues.push(lostCellIssue(spec, consensus, r));
+      // Lost cells left unsettled are named by the ambiguity issue above.
+      if (fromRow.length > 0 || recovered.length > 0) issues.push(lostCellIssue(spec, consensus, r));
     } else if (consensus.joined[r] && fromRow.length > 0) {
       issues.push({
         code: "VALUE_RECOVERED",
@@ -991,11 +992,12 @@ function placementIssues(
     }
   });
   if (columnAbsent && absentTotals.length > 0) {
+    const columns = [...new Set(absentTotals.map((key) => metricLabel(key).split("·").pop()))];
     issues.push({
       code: "VALUE_RECOVERED",
       severity: "warning",
       keys: absentTotals,
-      message: `a column is not printed; ${absentTotals.length} of its cells were recovered from each row's arithmetic (row sums)`,
+      message: `column ${columns.join(", ")} is not printed; ${absentTotals.length} of its cells were recovered from each row's arithmetic (ROW_TOTAL)`,
     });
   }
   if (splitKeys.length > 0) {
