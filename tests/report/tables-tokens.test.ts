@@ -5,7 +5,7 @@ import { columnsPresent } from "@/lib/report/tables/apply";
 import { locateTables } from "@/lib/report/tables/locate";
 import { normalizeText } from "@/lib/report/tables/normalize";
 import { reviewTokens } from "@/lib/report/tables/review";
-import { cellLineTokens, cutEnumerator, cutProse, rowTokens } from "@/lib/report/tables/tokens";
+import { cellLineTokens, cutEnumerator, cutProse, rowTokens, scanNumbers } from "@/lib/report/tables/tokens";
 
 describe("normalizeText", () => {
   it("joins labels broken by spaces or one character per line, keeping tab cell boundaries", () => {
@@ -18,6 +18,18 @@ describe("normalizeText", () => {
 
   it("folds full-width forms and drops page footers", () => {
     expect(normalizeText("（一）予以公开　１２\n- 3 -\n第 4 页 共 9 页\n")).toBe("(一)予以公开 12\n\n\n");
+  });
+});
+
+describe("scanNumbers", () => {
+  it("reads thousands groups, decimal parts and signs where allowed", () => {
+    expect(scanNumbers("共1,234件 2.50万元 3.属于")).toEqual(["1234", "2.50", "3"]);
+    expect(scanNumbers("-2 - 3 2024-01", { signed: true })).toEqual(["-2", "-3", "2024", "01"]);
+    expect(scanNumbers("-2", {})).toEqual(["2"]);
+  });
+
+  it("reads a line holding only a dash or 无 as a blank cell", () => {
+    expect(scanNumbers("5\n—\n无\n 无关\n")).toEqual(["5", "", ""]);
   });
 });
 

@@ -7,7 +7,7 @@ import type { TemplateId } from "../../metrics/dictionary";
 import type { ReportIssue } from "../types";
 import { activeRowSpecs, type ActiveRowSpec } from "./rows";
 import { splitDigitRun } from "./solve";
-import { cutProse, rowTokens, stripNotes } from "./tokens";
+import { cleanRowTokens, cutProse, stripNotes } from "./tokens";
 import type { Span } from "./locate";
 import type { BlockReading } from "./types";
 
@@ -73,9 +73,10 @@ export function readActiveTable(text: string, span: Span, template: TemplateId):
       const next = occurrences[i + 1];
       const raw = region.slice(occurrence.end, next?.start ?? region.length);
       const segment = next ? raw : cutProse(raw);
-      const tokens = rowTokens(segment, spec.keys.length, { signed: template === "2019" });
+      const clean = stripNotes(segment);
+      const tokens = cleanRowTokens(clean, spec.keys.length, { signed: template === "2019" });
       if (tokens.length === 0) continue;
-      const score = SENTENCE_PUNCTUATION.test(stripNotes(segment)) ? 0 : 1;
+      const score = SENTENCE_PUNCTUATION.test(clean) ? 0 : 1;
       if (picked === null || score >= picked.score) picked = { tokens, segment, score };
     }
     if (picked === null) {

@@ -114,10 +114,8 @@ function otherHandlingAsOneRow(
   issues: ReportIssue[],
 ): RowTokens[] {
   if (template !== "2021") return [];
+  const { subRows, wholeRow } = OTHER_HANDLING;
   const printed = new Set(rows.map((r) => r.row));
-  const rows2021 = applyRowsOf("2021");
-  const subRows = rows2021.filter((row) => !applyRowsOf("2019").includes(row));
-  const wholeRow = rows2021[rows2021.indexOf(subRows[subRows.length - 1]) + 1];
   if (!printed.has(wholeRow) || subRows.some((row) => printed.has(row))) return [];
   issues.push({
     code: "ROW_INCOMPLETE",
@@ -127,3 +125,11 @@ function otherHandlingAsOneRow(
   });
   return subRows.map((row) => ({ row, tokens: Array.from({ length: width }, () => "0") }));
 }
+
+/** The sub-rows only template 2021 prints, and the row both templates share after them. */
+const OTHER_HANDLING = (() => {
+  const rows2021 = applyRowsOf("2021");
+  const rows2019 = new Set(applyRowsOf("2019"));
+  const subRows = rows2021.filter((row) => !rows2019.has(row));
+  return { subRows, wholeRow: rows2021[rows2021.indexOf(subRows[subRows.length - 1]) + 1] };
+})();

@@ -29,15 +29,25 @@ interface TableDefinition {
   read: (span: Span) => BlockReading;
 }
 
-function tableKeys(template: TemplateId) {
+interface TemplateKeys {
+  all: string[];
+  active: string[];
+  apply: string[];
+  review: string[];
+}
+
+function keysOf(template: TemplateId): TemplateKeys {
   const all = metricKeysOf(template);
   const review = new Set<string>(REVIEW_BLOCKS.flatMap((b) => REVIEW_OUTCOMES.map((o) => reviewKey(b, o))));
   return {
+    all,
     active: all.filter((k) => k.startsWith("active")),
     apply: all.filter((k) => k.startsWith("apply.")),
     review: all.filter((k) => review.has(k)),
   };
 }
+
+const TEMPLATE_KEYS: Record<TemplateId, TemplateKeys> = { "2021": keysOf("2021"), "2019": keysOf("2019") };
 
 /**
  * Reads tables 二, 三 and 四 of a report's text. `values` holds every key of the template: a
@@ -52,10 +62,9 @@ export function readTables(text: string, year: number | null): TableReading {
     .join("\n");
   const decision = detectTemplate(tablesText, year);
   const template = decision.template;
-  const keys = tableKeys(template);
-  const values: Record<string, number | null> = Object.fromEntries(
-    metricKeysOf(template).map((k) => [k, null]),
-  );
+  const keys = TEMPLATE_KEYS[template];
+  const values: Record<string, number | null> = {};
+  for (const key of keys.all) values[key] = null;
   const issues: ReportIssue[] = decision.issue ? [decision.issue] : [];
 
   const tables: TableDefinition[] = [

@@ -18,7 +18,8 @@ const PAGE_MARKER =
   /^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})[ \t]*$/gm;
 
 // ① … ⑳ enumerate rows; NFKC would turn them into bare digits that read like cell values.
-const CIRCLED_NUMBER = /[\u2460-\u2473]/g;
+const CIRCLED_NUMBER = /[\u2460-\u2473]/;
+const CIRCLED_NUMBERS = /[\u2460-\u2473]/g;
 
 // Whitespace without a tab between two CJK characters belongs inside a word: 自\n\n然\n\n人,
 // 结 果 维 持. A tab is a cell boundary and is kept.
@@ -26,16 +27,15 @@ const SPLIT_WORD = new RegExp(`([${CJK}])[ \\r\\n\\u00a0]+(?=[${CJK}])`, "g");
 
 /** Normalises a report's text for locating and reading its tables. Linear in the text. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(CIRCLED_NUMBER, (c) => `(${c.charCodeAt(0) - 0x245f})`)
-    .normalize("NFKC")
-    .replace(/\r\n?/g, "\n")
-    .replace(MARKDOWN_RULE, "")
-    .replace(MARKDOWN_HEADING, "")
-    .replace(MARKDOWN_BOLD, "")
-    .replace(PIPE, "\t")
-    .replace(PAGE_MARKER, "")
-    .replace(SPLIT_WORD, "$1");
+  let out = CIRCLED_NUMBER.test(text) ? text.replace(CIRCLED_NUMBERS, (c) => `(${c.charCodeAt(0) - 0x245f})`) : text;
+  out = out.normalize("NFKC");
+  if (out.includes("\r")) out = out.replace(/\r\n?/g, "\n");
+  // Each markdown pass only where its mark occurs at all.
+  if (out.includes("---")) out = out.replace(MARKDOWN_RULE, "");
+  if (out.includes("#")) out = out.replace(MARKDOWN_HEADING, "");
+  if (out.includes("**") || out.includes("__")) out = out.replace(MARKDOWN_BOLD, "");
+  if (out.includes("|")) out = out.replace(PIPE, "\t");
+  return out.replace(PAGE_MARKER, "").replace(SPLIT_WORD, "$1");
 }
 
 /** True for a CJK ideograph (a character that can belong to a label). */

@@ -17,10 +17,6 @@ const ARTICLE_REFERENCE = /第[^第\t\n\d]{0,10}?[条项款]/g;
 const LABEL_ENUMERATOR = /(^|[\t \n\u3400-\u9fff)])(?:\d{1,2}\s*[.、]|\(\s*\d{1,2}\s*\))(?=\s*[\u3400-\u9fff])/gm;
 // Column headers an OCR tool numbered itself: 数据1 … 数据6.
 const NUMBERED_HEADER = /数据\s*\d+/g;
-// A number, with thousands separators (1,234) and a decimal part; SIGNED also takes a minus
-// that starts a cell (template 2019's 本年增/减: -2).
-const UNSIGNED = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
-const SIGNED = /(?:(?<![\d.])-\s?)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/g;
 // A printed cell that says "nothing": a dash, a slash, 无.
 const PLACEHOLDER = /^(?:[-—–/\\]+|无)$/;
 // Prose after a table's last row (a sentence, or a note: 注：1.本表…): numbers from here on are
@@ -34,12 +30,16 @@ export interface TokenOptions {
 
 /** Removes bracketed notes and article references, which never hold a cell value. */
 export function stripNotes(segment: string): string {
-  return segment
-    .replace(INLINE_NOTE, (note) => (hasCjk(note) ? " " : note))
-    .replace(WRAPPED_NOTE, (note) => (hasCjk(note) ? " " : note))
-    .replace(ARTICLE_REFERENCE, " ")
-    .replace(NUMBERED_HEADER, " ")
-    .replace(LABEL_ENUMERATOR, "$1 ");
+  let text = segment;
+  if (text.includes("(")) {
+    text = text
+      .replace(INLINE_NOTE, (note) => (hasCjk(note) ? " " : note))
+      .replace(WRAPPED_NOTE, (note) => (hasCjk(note) ? " " : note));
+  }
+  if (text.includes("第")) text = text.replace(ARTICLE_REFERENCE, " ");
+  if (text.includes("数据")) text = text.replace(NUMBERED_HEADER, " ");
+  if (/[.、(]/.test(text)) text = text.replace(LABEL_ENUMERATOR, "$1 ");
+  return text;
 }
 
 function hasCjk(text: string): boolean {
@@ -49,14 +49,63 @@ function hasCjk(text: string): boolean {
 
 /** The numbers in free text, in order; a line holding only a dash or 无 is a blank cell `""`. */
 export function scanNumbers(text: string, options: TokenOptions = {}): string[] {
-  const pattern = options.signed ? SIGNED : UNSIGNED;
   const tokens: string[] = [];
-  for (const line of text.split("\n")) {
+  for (const line of text.includes("\n") ? text.split("\n") : [text]) {
     const trimmed = line.trim();
-    if (PLACEHOLDER.test(trimmed)) tokens.push("");
-    else for (const token of trimmed.match(pattern) ?? []) tokens.push(token.replace(/[\s,]/g, ""));
+    if (trimmed.length <= 6 && PLACEHOLDER.test(trimmed)) tokens.push("");
+    else numbersOfLine(trimmed, options.signed === true, tokens);
   }
   return tokens;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Appends the numbers of one line: digit runs with thousands groups (1,234 → 1234) and a decimal
+ * part; when `signed`, a minus that starts a cell (not one between digits, as in a date) is kept.
+ * A hand-written scan: this runs over every cell of every table.
+ */
+function numbersOfLine(line: string, signed: boolean, out: string[]): void {
+  const length = line.length;
+  let i = 0;
+  while (i < length) {
+    if (!isDigit(line.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < length && isDigit(line.charCodeAt(end))) end++;
+    let number = line.slice(i, end);
+    if (end - i <= 3) {
+      while (
+        line.charCodeAt(end) === 44 /* , */ &&
+        isDigit(line.charCodeAt(end + 1)) &&
+        isDigit(line.charCodeAt(end + 2)) &&
+        isDigit(line.charCodeAt(end + 3)) &&
+        !isDigit(line.charCodeAt(end + 4))
+      ) {
+        number += line.slice(end + 1, end + 4);
+        end += 4;
+      }
+    }
+    if (line.charCodeAt(end) === 46 /* . */ && isDigit(line.charCodeAt(end + 1))) {
+      let fraction = end + 1;
+      while (fraction < length && isDigit(line.charCodeAt(fraction))) fraction++;
+      number += line.slice(end, fraction);
+      end = fraction;
+    }
+    out.push(signed && startsWithMinus(line, i) ? `-${number}` : number);
+    i = end;
+  }
+}
+
+/** A minus right before position `at` (one space allowed) that does not follow a digit or dot. */
+function startsWithMinus(line: string, at: number): boolean {
+  let k = at - 1;
+  if (line[k] === " ") k--;
+  if (line[k] !== "-") return false;
+  const before = line.charCodeAt(k - 1);
+  return !(isDigit(before) || before === 46);
 }
 
 /**
@@ -81,7 +130,11 @@ export function cutProse(segment: string): string {
  * (a number pushed to the next line) is scanned as free text.
  */
 export function rowTokens(segment: string, columns: number, options: TokenOptions = {}): string[] {
-  const clean = stripNotes(segment);
+  return cleanRowTokens(stripNotes(segment), columns, options);
+}
+
+/** rowTokens of a segment already through stripNotes. */
+export function cleanRowTokens(clean: string, columns: number, options: TokenOptions = {}): string[] {
   const lineEnd = clean.indexOf("\n");
   const firstLine = lineEnd < 0 ? clean : clean.slice(0, lineEnd);
   const rest = lineEnd < 0 ? "" : clean.slice(lineEnd + 1);
