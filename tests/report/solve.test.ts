@@ -61,7 +61,8 @@ function tabReviewTokens(text: string): string[] {
 
 /** Markdown pipe tables (r02): each row of 三 is `| label | 7 numbers |`, in printed order. */
 function pipeRows(text: string, template: TemplateId): RowTokens[] {
-  const table = text.slice(text.indexOf("本年新收政府信息公开申请数量") - 10);
+  const firstRow = text.indexOf("本年新收政府信息公开申请数量");
+  const table = text.slice(text.lastIndexOf("\n", firstRow) + 1);
   const numberLines = table
     .split("\n")
     .filter((line) => line.startsWith("|"))
