@@ -41,7 +41,7 @@ function Printed({ report, table, index }: { report: AgencyReport; table: Printe
               项目
             </th>
             {table.columns.map((c) => (
-              <th key={c} scope="col" className="px-2 py-1.5 text-right font-medium">
+              <th key={c} scope="col" className="whitespace-nowrap px-2 py-1.5 text-right font-medium">
                 {c}
               </th>
             ))}
