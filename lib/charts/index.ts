@@ -75,7 +75,7 @@ function categoryAxis(labels: string[], horizontal: boolean, layout: ChartLayout
     inverse: horizontal, // first row on top, as in the table
     axisLabel: horizontal
       ? { width: layout.compact ? AXIS_LABEL_WIDTH.compact : AXIS_LABEL_WIDTH.regular, overflow: "truncate" as const }
-      : { interval: 0, hideOverlap: true, rotate: labels.length > 6 ? 30 : 0 },
+      : { interval: 0, hideOverlap: true, rotate: labels.length > (layout.compact ? 3 : 6) ? 35 : 0 },
     axisTick: { alignWithLabel: true },
   };
 }

@@ -52,6 +52,18 @@ describe("bar chart option", () => {
     expect(width(true)).toBeLessThan(width(false));
   });
 
+  it("turns crowded category labels on a narrow screen rather than dropping them", () => {
+    const many: ChartData = {
+      columns: regions.columns,
+      rows: ["甲", "乙", "丙", "丁", "戊"].map((place) => ({ place, received: 1, rate: 1 })),
+    };
+    const spec: ChartSpec = { type: "bar", category: "place", series: ["received"] };
+    const rotate = (compact: boolean) =>
+      (buildChartOption(many, spec, { compact }).xAxis as { axisLabel: { rotate: number } }).axisLabel.rotate;
+    expect(rotate(false)).toBe(0);
+    expect(rotate(true)).toBeGreaterThan(0);
+  });
+
   it("stacks series and shows a legend when there are several", () => {
     const option = buildChartOption(regions, {
       type: "bar",
