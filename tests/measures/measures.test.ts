@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyKey, metricKeysOf, reviewKey, type TemplateId } from "@/lib/metrics/dictionary";
+import { applyKey, isMetricKey, metricKeysOf, reviewKey, type TemplateId } from "@/lib/metrics/dictionary";
 import {
   MEASURES,
   REASON_GROUP_INFO,
@@ -96,6 +96,15 @@ describe("measures", () => {
       expect(computeMeasure(id, report({}))).toBeNull();
     },
   );
+
+  it("reads only keys of the metric dictionary", () => {
+    for (const m of MEASURES) for (const key of m.keys) expect(isMetricKey(key), `${m.id}: ${key}`).toBe(true);
+  });
+
+  it("gives every measure a distinct id and name", () => {
+    expect(new Set(MEASURES.map((m) => m.id)).size).toBe(MEASURES.length);
+    expect(new Set(MEASURES.map((m) => m.label)).size).toBe(MEASURES.length);
+  });
 
   it("counts zero as zero, not as unknown", () => {
     expect(computeMeasure("received", report({}))).toBe(0);
