@@ -60,7 +60,7 @@ export async function HeadlineCard({ filters }: { filters: ReportFilters }) {
   const countChange = (a: number, b: number | undefined) => formatChange("count", changeOf(a, b ?? null));
   const measures = HEADLINE_MEASURE_IDS.map((id) => measureById(id));
   return (
-    <Card title="概况" description={`${place} · ${year} 年度 · 较上年为与 ${year! - 1} 年度相比`}>
+    <Card title="概况" description={`${place} · ${year} 年度 · 较上年为与 ${year! - 1} 年度已收录年报的汇总相比；两年收录的机关不同时，变化仅供参考`}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Stat label="已收录年报" value={formatValue("count", current.reports)} change={countChange(current.reports, previous?.reports)} note="份" />
         <Stat label="涉及机关" value={formatValue("count", current.agencies)} change={countChange(current.agencies, previous?.agencies)} note="个" />
