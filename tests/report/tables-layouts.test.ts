@@ -300,6 +300,11 @@ describe("readTables: variants of real reports", () => {
     expect(reading.values).toEqual(expect.objectContaining(expectedValues()));
   });
 
+  it("finds a misprinted row label by its enumerator", () => {
+    const text = printReport(tabRows).replace("4.保护第三方合法权益", "4.保障第三者权益").replace("6.属于四类过程性信息", "6.过程信息");
+    expectAllValues(text);
+  });
+
   it("finds tables whose section headings were lost, by their header words", () => {
     const text = printReport(tabRows)
       .replace("二、主动公开政府信息情况\n", "")

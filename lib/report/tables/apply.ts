@@ -40,7 +40,34 @@ function walkRows(region: string, specs: ApplyRowSpec[]): FoundRow[] {
     found.push({ spec, start: match.index, end: match.index + match[0].length });
     cursor = match.index + match[0].length;
   }
-  return found;
+  return recoverByEnumerator(region, specs, found);
+}
+
+// A label's own text after its enumerator: up to the first digit or cell boundary.
+const LABEL_TEXT = /[^\d\t\n]*/y;
+
+/**
+ * A label misprinted beyond its search phrases (4.保护第三者合法权益) is still found by its
+ * enumerator: between the rows found before and after it, "4." followed by words (not a digit
+ * before it, which would make it part of a run of cells).
+ */
+function recoverByEnumerator(region: string, specs: ApplyRowSpec[], found: FoundRow[]): FoundRow[] {
+  const rows = [...found];
+  for (const spec of specs) {
+    if (spec.enumeratorPattern === null || rows.some((r) => r.spec === spec)) continue;
+    const order = specs.indexOf(spec);
+    const previous = rows.filter((r) => specs.indexOf(r.spec) < order).pop();
+    const next = rows.find((r) => specs.indexOf(r.spec) > order);
+    if (!previous) continue;
+    const gap = region.slice(previous.end, next?.start ?? region.length);
+    const enumerator = spec.enumeratorPattern.exec(gap);
+    if (!enumerator) continue;
+    const start = previous.end + enumerator.index;
+    LABEL_TEXT.lastIndex = start + enumerator[0].length;
+    LABEL_TEXT.exec(region);
+    rows.splice(rows.indexOf(previous) + 1, 0, { spec, start, end: LABEL_TEXT.lastIndex });
+  }
+  return rows;
 }
 
 /**

@@ -53,6 +53,8 @@ export interface ApplyRowSpec {
   pattern: RegExp;
   /** The arabic enumerator printed before the label (1.属于国家秘密), if any. */
   enumerator: number | null;
+  /** Finds that enumerator before words, not after a digit (which would make it part of a run). */
+  enumeratorPattern: RegExp | null;
 }
 
 function rowLabel(row: string): string {
@@ -71,6 +73,9 @@ function buildApplyRows(template: TemplateId): ApplyRowSpec[] {
       row,
       pattern: new RegExp(phrase, "g"),
       enumerator: enumerator ? Number(enumerator[1]) : null,
+      enumeratorPattern: enumerator
+        ? new RegExp(`(?<![\\d.])${enumerator[1]}\\s*[.、](?=\\s*[\\u3400-\\u9fff])`)
+        : null,
     };
   });
 }
