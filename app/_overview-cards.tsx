@@ -26,10 +26,12 @@ import { placeChain, placeTitleOf } from "./_lib/data";
 import { countColumn, keysOf, measureCell, textColumn } from "./_lib/rows";
 
 const OVERVIEW_MEASURES = MEASURES;
+/** The review card shows every cell of table 四, not only those the measures read. */
+const REVIEW_KEYS = REVIEW_BLOCKS.flatMap((block) => REVIEW_OUTCOMES.map((outcome) => reviewKey(block, outcome)));
 
 /** This year's and last year's totals for the view's place; one query for all years. */
 async function yearPair(filters: ReportFilters): Promise<{ current?: Totals; previous?: Totals; year?: number }> {
-  const byYear = await getTotalsByYear(filters, keysOf(OVERVIEW_MEASURES));
+  const byYear = await getTotalsByYear(filters, [...new Set([...keysOf(OVERVIEW_MEASURES), ...REVIEW_KEYS])]);
   const year = filters.year;
   if (year === undefined) return {};
   return { current: byYear.get(year), previous: byYear.get(year - 1), year };

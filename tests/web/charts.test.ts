@@ -7,8 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { printedTablesOf } from "@/lib/charts/printed-tables";
-import { OUTCOME_MEASURE_IDS, measureById } from "@/lib/measures";
-import type { TemplateId } from "@/lib/metrics/dictionary";
+import {
+  OUTCOME_MEASURE_IDS,
+  REVIEW_BLOCKS,
+  REVIEW_OUTCOMES,
+  measureById,
+  reviewOutcomeLabel,
+} from "@/lib/measures";
+import { reviewKey, type TemplateId } from "@/lib/metrics/dictionary";
 import { AppPage } from "./pages/app-page";
 import type { TableData } from "./pages/chart-panel";
 import { closeTo } from "./support/checks";
@@ -33,6 +39,31 @@ function expectedOutcomes(reports: Iterable<StoredReport>): Map<string, number |
       return [measure.label, measure.compute(sumValues(list, measure.keys))];
     }),
   );
+}
+
+/**
+ * What the overview's review and litigation chart must show: each block's outcome sums, by
+ * "row number|outcome label" (one row per block of table 四, in printed order).
+ */
+function expectedReviewOutcomes(reports: Iterable<StoredReport>): Map<string, number | null> {
+  const list = [...reports];
+  const expected = new Map<string, number | null>();
+  REVIEW_BLOCKS.forEach((block, row) => {
+    for (const outcome of REVIEW_OUTCOMES) {
+      const key = reviewKey(block, outcome);
+      expected.set(`${row + 1}|${reviewOutcomeLabel(outcome)}`, sumValues(list, [key])[key] ?? null);
+    }
+  });
+  return expected;
+}
+
+/** A table's cells by "row number|column label". */
+function cellsOf(table: TableData): Map<string, number | null> {
+  const cells = new Map<string, number | null>();
+  table.rows.forEach((row, r) =>
+    table.header.slice(1).forEach((h, i) => cells.set(`${r + 1}|${h}`, numberOfCell(row[i + 1]))),
+  );
+  return cells;
 }
 
 function mismatches(actual: Map<string, number | null>, expected: Map<string, number | null>): string[] {
@@ -74,6 +105,16 @@ describe.skipIf(skip)("charts against the database", () => {
     const csv = await chart.downloadCsv();
     expect(csv.fileName).toContain(String(years[0]));
     expect(mismatches(columnByRow(csv, column), expected)).toEqual([]);
+    await app.page.close();
+  });
+
+  it("overview: review and litigation outcomes equal the stored numbers", async () => {
+    const app = new AppPage(await context.newPage(), web.baseUrl);
+    await app.open("/", { year: String(years[0]) });
+    const chart = app.chart("review-outcomes");
+    await chart.waitReady();
+    const expected = expectedReviewOutcomes((await stored({ year: years[0] })).values());
+    expect(mismatches(cellsOf(await chart.readTable()), expected)).toEqual([]);
     await app.page.close();
   });
 
