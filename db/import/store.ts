@@ -10,7 +10,7 @@ import { agencyKindOf } from "../../lib/agency-kind";
 import type { Database, Transaction } from "../client";
 import { cityCodeOf, provinceCodeOf } from "../gazetteer";
 import { agencies, importFailures, replacements, reportIssues, reports, reportValues, sources } from "../schema";
-import { reportStatusOf, storedValues } from "./provenance";
+import { reportStatusOf, storedValues, type StoredValue } from "./provenance";
 import type { SourceFacts } from "./source-file";
 import { YEAR_CHAIN_CODES, YEAR_CHAIN_KEYS, yearChainIssues, type YearReading } from "./year-chains";
 
@@ -51,8 +51,7 @@ export async function storeReading(
     const sourceId = await insertSource(tx, source);
     if (sourceId === null) return { outcome: "unchanged", reportId: await reportIdOfSource(tx, source.facts.sha256) };
 
-    const agencyId = await upsertAgency(tx, report.agency, divisionCode);
-    const replacedReportId = await retireCurrentReport(tx, agencyId, report.year);
+    const { agencyId, replacedReportId } = await placeAgency(tx, report.agency, divisionCode, report.year);
     const neighbours = await neighbouringYears(tx, agencyId, report.year);
     const earlier = neighbours.find((n) => n.year === report.year - 1);
     const later = neighbours.find((n) => n.year === report.year + 1);
@@ -61,20 +60,16 @@ export async function storeReading(
       ...report.issues.filter((i) => !(YEAR_CHAIN_CODES as readonly string[]).includes(i.code)),
       ...(earlier ? yearChainIssues(earlier, report) : []),
     ];
-    const [{ id: reportId }] = await tx
-      .insert(reports)
-      .values({
-        agencyId,
-        year: report.year,
-        template: report.template,
-        status: reportStatusOf(issues),
-        sourceId,
-        readerVersion,
-      })
-      .returning({ id: reports.id });
-
-    await insertValues(tx, reportId, report);
-    await insertIssues(tx, reportId, issues);
+    const reportId = await insertReport(tx, {
+      agencyId,
+      year: report.year,
+      template: report.template,
+      status: reportStatusOf(issues),
+      sourceId,
+      readerVersion,
+      values: storedValues(report),
+      issues,
+    });
     if (later) await recheckLaterYear(tx, later, report);
     if (replacedReportId !== null) {
       await tx.insert(replacements).values({
@@ -85,28 +80,31 @@ export async function storeReading(
         reason: `a different document (sha256 ${source.facts.sha256.slice(0, 12)}…, ${source.fileName}) for the same agency and year`,
       });
     }
-    await tx.delete(importFailures).where(eq(importFailures.sha256, source.facts.sha256));
     return replacedReportId === null
       ? { outcome: "imported", reportId }
       : { outcome: "replaced", reportId, replacedReportId };
   });
 }
 
-/** The stored source's id, or null when a document with these bytes is already stored. */
+/**
+ * The stored source's id, or null when a document with these bytes is already stored. A failure
+ * recorded earlier for the same bytes (by an older reader) is forgotten in the same statement.
+ */
 async function insertSource(tx: Transaction, source: SourceDocument): Promise<number | null> {
-  const rows = await tx
-    .insert(sources)
-    .values({
-      sha256: source.facts.sha256,
-      fileName: source.fileName,
-      format: source.facts.format,
-      charset: source.facts.charset,
-      byteSize: source.facts.byteSize,
-      bytes: source.bytes,
-    })
-    .onConflictDoNothing({ target: sources.sha256 })
-    .returning({ id: sources.id });
-  return rows[0]?.id ?? null;
+  const { sha256, format, charset, byteSize } = source.facts;
+  const result = await tx.execute(sql`
+    with forgotten as (delete from ${importFailures} where sha256 = ${sha256})
+    insert into ${sources} (sha256, file_name, format, charset, byte_size, bytes)
+    values (${sha256}, ${source.fileName}, ${format}, ${charset}, ${byteSize}, ${bytesParam(source.bytes)})
+    on conflict (sha256) do nothing
+    returning id`);
+  const [row] = rowsOf<{ id: number }>(result);
+  return row ? Number(row.id) : null;
+}
+
+/** A bytea parameter both drivers bind as binary: postgres.js wants a Buffer, PGlite takes any Uint8Array. */
+function bytesParam(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 async function reportIdOfSource(tx: Transaction, sha256: string): Promise<number | null> {
@@ -118,30 +116,31 @@ async function reportIdOfSource(tx: Transaction, sha256: string): Promise<number
   return rows[0]?.id ?? null;
 }
 
-async function upsertAgency(tx: Transaction, name: string, divisionCode: string | null): Promise<number> {
-  const [row] = await tx
-    .insert(agencies)
-    .values({
-      name,
-      divisionCode,
-      provinceCode: provinceCodeOf(divisionCode),
-      cityCode: cityCodeOf(divisionCode),
-      kind: agencyKindOf(name),
-    })
-    // DO UPDATE (not NOTHING) so RETURNING yields the existing id; the kind follows the current rule.
-    .onConflictDoUpdate({ target: [agencies.name, agencies.divisionCode], set: { kind: sql`excluded.kind` } })
-    .returning({ id: agencies.id });
-  return row.id;
-}
-
-/** Marks the agency's current report for this year as replaced; returns its id. */
-async function retireCurrentReport(tx: Transaction, agencyId: number, year: number): Promise<number | null> {
-  const rows = await tx
-    .update(reports)
-    .set({ isCurrent: false })
-    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year), eq(reports.isCurrent, true)))
-    .returning({ id: reports.id });
-  return rows[0]?.id ?? null;
+/**
+ * The agency's id (created on first sight; its kind follows the current rule) and the id of its
+ * current reading for this year, which this statement marks as replaced.
+ */
+async function placeAgency(
+  tx: Transaction,
+  name: string,
+  divisionCode: string | null,
+  year: number,
+): Promise<{ agencyId: number; replacedReportId: number | null }> {
+  const result = await tx.execute(sql`
+    with agency as (
+      insert into ${agencies} (name, division_code, province_code, city_code, kind)
+      values (${name}, ${divisionCode}, ${provinceCodeOf(divisionCode)}, ${cityCodeOf(divisionCode)}, ${agencyKindOf(name)})
+      on conflict on constraint agencies_identity_uq do update set kind = excluded.kind
+      returning id
+    ), retired as (
+      update ${reports} set is_current = false
+      from agency
+      where ${reports.agencyId} = agency.id and ${reports.year} = ${year} and ${reports.isCurrent}
+      returning ${reports.id}
+    )
+    select agency.id as agency_id, (select id from retired) as replaced_id from agency`);
+  const [row] = rowsOf<{ agency_id: number; replaced_id: number | null }>(result);
+  return { agencyId: Number(row.agency_id), replacedReportId: row.replaced_id === null ? null : Number(row.replaced_id) };
 }
 
 interface Neighbour extends YearReading {
@@ -151,28 +150,21 @@ interface Neighbour extends YearReading {
 
 /** The current readings of year−1 and year+1 with just the values the year chains compare. */
 async function neighbouringYears(tx: Transaction, agencyId: number, year: number): Promise<Neighbour[]> {
-  const current = await tx
-    .select({ id: reports.id, year: reports.year })
+  const rows = await tx
+    .select({ reportId: reports.id, year: reports.year, key: reportValues.metricKey, value: reportValues.value })
     .from(reports)
+    .leftJoin(
+      reportValues,
+      and(eq(reportValues.reportId, reports.id), inArray(reportValues.metricKey, [...YEAR_CHAIN_KEYS])),
+    )
     .where(and(eq(reports.agencyId, agencyId), inArray(reports.year, [year - 1, year + 1]), eq(reports.isCurrent, true)));
-  if (current.length === 0) return [];
-  const values = await tx
-    .select({ reportId: reportValues.reportId, key: reportValues.metricKey, value: reportValues.value })
-    .from(reportValues)
-    .where(
-      and(
-        inArray(
-          reportValues.reportId,
-          current.map((r) => r.id),
-        ),
-        inArray(reportValues.metricKey, [...YEAR_CHAIN_KEYS]),
-      ),
-    );
-  return current.map((r) => ({
-    reportId: r.id,
-    year: r.year,
-    values: Object.fromEntries(values.filter((v) => v.reportId === r.id).map((v) => [v.key, v.value])),
-  }));
+  const byReport = new Map<number, Neighbour>();
+  for (const row of rows) {
+    const neighbour = byReport.get(row.reportId) ?? { reportId: row.reportId, year: row.year, values: {} };
+    if (row.key !== null && row.value !== null) neighbour.values[row.key] = row.value;
+    byReport.set(row.reportId, neighbour);
+  }
+  return [...byReport.values()];
 }
 
 /** The next year's chain issues depended on the reading just replaced or added: redo them. */
@@ -188,16 +180,55 @@ async function recheckLaterYear(tx: Transaction, later: Neighbour, earlier: Year
   await tx.update(reports).set({ status: reportStatusOf(remaining) }).where(eq(reports.id, later.reportId));
 }
 
-async function insertValues(tx: Transaction, reportId: number, report: ParsedReport): Promise<void> {
-  const rows = storedValues(report).map((v) => ({ reportId, ...v }));
-  if (rows.length > 0) await tx.insert(reportValues).values(rows);
+interface ReportRows {
+  agencyId: number;
+  year: number;
+  template: string;
+  status: string;
+  sourceId: number;
+  readerVersion: string;
+  values: StoredValue[];
+  issues: readonly ReportIssue[];
+}
+
+/**
+ * The report, its numbers and its issues in ONE statement: numbers and issues travel as two JSON
+ * parameters unpacked by the server (jsonb_to_recordset), not as ~800 bound parameters. The enum
+ * casts there reject an unknown key or severity, failing the whole transaction.
+ */
+async function insertReport(tx: Transaction, row: ReportRows): Promise<number> {
+  const values = JSON.stringify(row.values.map((v) => ({ metric_key: v.metricKey, value: v.value, method: v.method })));
+  const issues = JSON.stringify(issueRecords(row.issues));
+  const result = await tx.execute(sql`
+    with report as (
+      insert into ${reports} (agency_id, year, template, status, source_id, reader_version)
+      values (${row.agencyId}, ${row.year}, ${row.template}, ${row.status}, ${row.sourceId}, ${row.readerVersion})
+      returning id
+    ), numbers as (
+      insert into ${reportValues} (report_id, metric_key, value, method)
+      select report.id, v.metric_key, v.value, v.method
+      from report, jsonb_to_recordset(${values}::jsonb) as v(metric_key metric_key, value double precision, method value_method)
+    ), noted as (
+      insert into ${reportIssues} (report_id, code, severity, keys, message)
+      select report.id, i.code, i.severity, i.keys, i.message
+      from report, jsonb_to_recordset(${issues}::jsonb) as i(code text, severity issue_severity, keys text[], message text)
+    )
+    select id from report`);
+  return Number(rowsOf<{ id: number }>(result)[0].id);
+}
+
+function issueRecords(issues: readonly ReportIssue[]) {
+  return issues.map((i) => ({ code: i.code, severity: i.severity, keys: i.keys ?? [], message: i.message }));
+}
+
+/** postgres.js returns the rows themselves, PGlite an object holding them. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 async function insertIssues(tx: Transaction, reportId: number, issues: readonly ReportIssue[]): Promise<void> {
   if (issues.length === 0) return;
-  await tx.insert(reportIssues).values(
-    issues.map((i) => ({ reportId, code: i.code, severity: i.severity, keys: i.keys ?? [], message: i.message })),
-  );
+  await tx.insert(reportIssues).values(issueRecords(issues).map((i) => ({ reportId, ...i })));
 }
 
 /** Remembers a file that could not be stored, once per content. */

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:import [-- --files N]`: imports a corpus of N (default 5,000) generated report
- * files into each engine — PGlite in a fresh folder, and the PostgreSQL server (BENCH_DATABASE_URL,
+ * files into each engine — PGlite in a freshly migrated folder, and the PostgreSQL server (BENCH_DATABASE_URL,
  * else DATABASE_URL, else 127.0.0.1:5432) in a database made for the run — and prints reports/s,
  * RSS at checkpoints (memory must stay flat as the corpus grows) and peak RSS.
  *
@@ -15,6 +15,7 @@ import path from "node:path";
 import { openDatabase, type DatabaseHandle, type Engine } from "@/db/client";
 import type { FileOutcome, ProgressSink } from "@/db/import/progress";
 import { importPaths } from "@/db/import/run";
+import { defaultReaderCount, startReaderPool } from "@/db/import/reader-pool";
 import { describeSource } from "@/db/import/source-file";
 import { storeReading, type PlacedReport } from "@/db/import/store";
 import { READER_VERSION } from "@/db/import/reader-version";
@@ -46,16 +47,27 @@ function checkpoints(label: string, every: number): ProgressSink {
   };
 }
 
-async function freshDatabase(engine: Engine): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
-  if (engine === "pglite") {
-    const folder = mkdtempSync(path.join(os.tmpdir(), "atlas-bench-"));
-    const handle = await openDatabase({ url: null, dataDir: path.join(folder, "pglite") });
+/** A migrated PGlite folder, made by the parent so the child's RSS is the import's, not initdb's (~0.5 GB once). */
+async function preparePgliteFolder(): Promise<string> {
+  const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "atlas-bench-")), "pglite");
+  const handle = await openDatabase({ url: null, dataDir });
+  try {
     await prepareDatabase(handle);
-    return { handle, dispose: async () => { await handle.close(); rmSync(folder, { recursive: true, force: true }); } };
+  } finally {
+    await handle.close();
+  }
+  return dataDir;
+}
+
+async function openBenchDatabase(engine: Engine, pgliteDir: string, tag: string): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+  if (engine === "pglite") {
+    const handle = await openDatabase({ url: null, dataDir: pgliteDir });
+    return { handle, dispose: () => handle.close() };
   }
   const server = new URL(serverUrl());
-  const name = `atlas_bench_${process.pid}`;
-  const adminUrl = new URL(server); adminUrl.pathname = "/postgres";
+  const name = `atlas_bench_${process.pid}_${tag}`;
+  const adminUrl = new URL(server);
+  adminUrl.pathname = "/postgres";
   const admin = await openDatabase({ url: adminUrl.toString(), maxConnections: 1 });
   try {
     // One statement each: the server runs a multi-statement string as one transaction, and these refuse that.
@@ -65,7 +77,8 @@ async function freshDatabase(engine: Engine): Promise<{ handle: DatabaseHandle; 
     await admin.close();
     throw error;
   }
-  const url = new URL(server); url.pathname = `/${name}`;
+  const url = new URL(server);
+  url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), maxConnections: 8 });
   await prepareDatabase(handle);
   return {
@@ -82,18 +95,24 @@ function serverUrl(): string {
   return process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
-/** End to end: the corpus through importPaths, exactly as `npm run import` does it. */
-async function endToEnd(engine: Engine, corpus: string, files: number): Promise<void> {
-  const db = await freshDatabase(engine);
+/** End to end: the corpus through importPaths with reader threads, exactly as `npm run import` does it. */
+async function endToEnd(engine: Engine, pgliteDir: string, corpus: string, files: number): Promise<void> {
+  const db = await openBenchDatabase(engine, pgliteDir, "e2e");
+  const readers = defaultReaderCount();
+  const pool = readers > 0 ? startReaderPool(readers) : null;
   try {
-    const summary = await importPaths(db.handle, [corpus], { progress: checkpoints(`${engine} e2e`, 1000) });
+    const summary = await importPaths(db.handle, [corpus], {
+      progress: checkpoints(`${engine} e2e`, 1000),
+      read: pool?.read,
+      concurrency: pool ? pool.size * 2 + 1 : undefined,
+    });
     const seconds = summary.elapsedMs / 1000;
-    const stored = summary.imported + summary.replaced;
     console.log(
-      `${engine} end to end: ${files} files in ${seconds.toFixed(1)} s = ${(files / seconds).toFixed(1)} reports/s ` +
-        `(imported ${summary.imported}, replaced ${summary.replaced}, failed ${summary.failed.length}; stored ${stored})`,
+      `${engine} end to end (${readers} reader thread${readers === 1 ? "" : "s"}): ${files} files in ${seconds.toFixed(1)} s = ${(files / seconds).toFixed(1)} reports/s ` +
+        `(imported ${summary.imported}, replaced ${summary.replaced}, failed ${summary.failed.length})`,
     );
   } finally {
+    await pool?.close();
     await db.dispose();
   }
 }
@@ -102,7 +121,7 @@ async function endToEnd(engine: Engine, corpus: string, files: number): Promise<
  * Store only: each corpus text read once per template up front; then N readings made from those
  * (agency and year varied, like the corpus) stored one transaction each, several in flight on the server.
  */
-async function storeOnly(engine: Engine, corpus: string, count: number): Promise<void> {
+async function storeOnly(engine: Engine, pgliteDir: string, corpus: string, count: number): Promise<void> {
   // Agencies 0…4 of the corpus come from the five template texts.
   const samples = [0, 1, 2, 3, 4].map((agency) => {
     const file = path.join(corpus, "000", `a0000${agency}-2024.txt`);
@@ -111,7 +130,7 @@ async function storeOnly(engine: Engine, corpus: string, count: number): Promise
     if (isReadError(reading)) throw new Error(`cannot read ${file}`);
     return { text, reading: reading as PlacedReport };
   });
-  const db = await freshDatabase(engine);
+  const db = await openBenchDatabase(engine, pgliteDir, "store");
   const progress = checkpoints(`${engine} store`, 1000);
   const started = Date.now();
   let next = 0;
@@ -133,9 +152,9 @@ async function storeOnly(engine: Engine, corpus: string, count: number): Promise
   }
 }
 
-async function child(engine: Engine, corpus: string, files: number): Promise<void> {
-  await endToEnd(engine, corpus, files);
-  await storeOnly(engine, corpus, files);
+async function child(engine: Engine, pgliteDirs: string[], corpus: string, files: number): Promise<void> {
+  await endToEnd(engine, pgliteDirs[0], corpus, files);
+  await storeOnly(engine, pgliteDirs[1], corpus, files);
   console.log(`${engine} peak RSS: ${mb(peakRss())}`);
 }
 
@@ -144,13 +163,13 @@ async function parent(): Promise<void> {
   const corpus = ensureImportCorpus(files, console.log);
   for (const engine of ["pglite", "postgres"] as const) {
     console.log(`\n== ${engine} ==`);
+    const dirs = engine === "pglite" ? [await preparePgliteFolder(), await preparePgliteFolder()] : ["-", "-"];
     const code = await new Promise<number>((resolve) => {
-      const proc = spawn(process.execPath, [...process.execArgv, process.argv[1], "--child", engine, "--files", String(files)], {
-        stdio: "inherit",
-        env: process.env,
-      });
+      const args = [...process.execArgv, process.argv[1], "--child", engine, "--files", String(files), "--pglite", dirs.join(",")];
+      const proc = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
       proc.on("exit", (c) => resolve(c ?? 1));
     });
+    for (const dir of dirs) if (dir !== "-") rmSync(path.dirname(dir), { recursive: true, force: true });
     if (code !== 0) console.log(`${engine}: failed (exit ${code})`);
   }
 }
@@ -158,7 +177,7 @@ async function parent(): Promise<void> {
 const childEngine = argValue("--child", "");
 if (childEngine) {
   const files = Number(argValue("--files", "5000"));
-  child(childEngine as Engine, ensureImportCorpus(files), files).catch((error: unknown) => {
+  child(childEngine as Engine, argValue("--pglite", "-,-").split(","), ensureImportCorpus(files), files).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });
