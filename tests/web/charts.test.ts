@@ -7,12 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { printedTablesOf } from "@/lib/charts/printed-tables";
+import { inArray } from "drizzle-orm";
+import { divisions } from "@/db/schema";
 import {
+  MEASURES,
   OUTCOME_MEASURE_IDS,
   REVIEW_BLOCKS,
   REVIEW_OUTCOMES,
   measureById,
   reviewOutcomeLabel,
+  type Measure,
 } from "@/lib/measures";
 import { reviewKey, type TemplateId } from "@/lib/metrics/dictionary";
 import { AppPage } from "./pages/app-page";
@@ -64,6 +68,18 @@ function cellsOf(table: TableData): Map<string, number | null> {
     table.header.slice(1).forEach((h, i) => cells.set(`${r + 1}|${h}`, numberOfCell(row[i + 1]))),
   );
   return cells;
+}
+
+/** A measure as a chart table shows it: counts as they are, rates in percent. */
+function shownValue(measure: Measure, reports: StoredReport[]): number | null {
+  const value = measure.compute(sumValues(reports, measure.keys));
+  return value !== null && measure.kind === "rate" ? value * 100 : value;
+}
+
+function groupBy<K>(reports: Iterable<StoredReport>, keyOf: (r: StoredReport) => K): Map<K, StoredReport[]> {
+  const groups = new Map<K, StoredReport[]>();
+  for (const r of reports) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
+  return groups;
 }
 
 function mismatches(actual: Map<string, number | null>, expected: Map<string, number | null>): string[] {
@@ -160,6 +176,55 @@ describe.skipIf(skip)("charts against the database", () => {
         timeout: 15_000,
       })
       .toEqual([]);
+    await app.page.close();
+  });
+
+  it("regions: each province's value, report and agency counts equal the stored numbers, for a chosen measure", async () => {
+    const rate = MEASURES.find((m) => m.kind === "rate")!;
+    const app = new AppPage(await context.newPage(), web.baseUrl);
+    await app.open("/regions", { year: String(years[0]) });
+    await app.setFilter("measure", rate.id);
+    const byProvince = groupBy((await stored({ year: years[0] })).values(), (r) => r.provinceCode!);
+    const names = await web.database.db
+      .select({ code: divisions.code, name: divisions.name })
+      .from(divisions)
+      .where(inArray(divisions.code, [...byProvince.keys()]));
+    expect(names).toHaveLength(byProvince.size);
+    const expected = new Map<string, number | null>();
+    for (const { code, name } of names) {
+      const reports = byProvince.get(code)!;
+      expected.set(`${name}|${rate.label}`, shownValue(rate, reports));
+      expected.set(`${name}|年报数`, reports.length);
+      expected.set(`${name}|机关数`, new Set(reports.map((r) => r.agencyId)).size);
+    }
+    const chart = app.chart("regions");
+    const byName = (table: TableData) => {
+      const cells = new Map<string, number | null>();
+      for (const row of table.rows) table.header.slice(1).forEach((h, i) => cells.set(`${row[0]}|${h}`, numberOfCell(row[i + 1])));
+      return cells;
+    };
+    await expect
+      .poll(async () => mismatches(byName(await chart.readTable()), expected), { timeout: 15_000 })
+      .toEqual([]);
+    expect((await chart.readTable()).rows).toHaveLength(byProvince.size);
+    await app.page.close();
+  });
+
+  it("trends: the whole country's measure for every year equals the stored numbers", async () => {
+    const measure = measureById(OUTCOME_MEASURE_IDS[0]);
+    const app = new AppPage(await context.newPage(), web.baseUrl);
+    await app.open("/trends", { measure: measure.id });
+    const chart = app.chart("trend");
+    await chart.waitReady();
+    const table = await chart.readTable();
+    const byYear = groupBy((await stored({})).values(), (r) => r.year);
+    const shown = new Map(table.rows.map((row) => [Number(row[0].replace(/\D/g, "")), numberOfCell(row[1])]));
+    const expected = new Map([...byYear].map(([year, reports]) => [year, shownValue(measure, reports)]));
+    for (const [year, value] of expected) {
+      expect(closeTo(shown.get(year) ?? null, value), `${year}: page ${shown.get(year)} vs database ${value}`).toBe(true);
+    }
+    // years without any report are shown empty, never as 0
+    for (const [year, value] of shown) if (!byYear.has(year)) expect(value, `${year}`).toBeNull();
     await app.page.close();
   });
 
