@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import { csvColumnsOf, type ChartData, type ChartSpec } from "@/lib/charts";
-import { toCsv } from "@/lib/csv";
+import type { ChartData, ChartSpec } from "@/lib/charts";
 import { Card, EmptyState } from "./card";
+import { CsvLink, actionButtonClass } from "./csv-link";
 import { DataTable } from "./data-table";
 import { EChart } from "./echart";
 
@@ -22,14 +22,6 @@ export interface ChartCardProps {
   footnote?: React.ReactNode;
 }
 
-/** The CSV as a data: URL, so the download is an ordinary link the browser saves. */
-function csvHref(data: ChartData): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(csvColumnsOf(data.columns), data.rows))}`;
-}
-
-const buttonClass =
-  "inline-flex items-center rounded border border-slate-300 bg-white px-2.5 py-1 text-xs text-slate-700 hover:border-accent hover:text-accent";
-
 /** Every chart sits here: its numbers one click away as a table, and as exactly that CSV. */
 export function ChartCard(props: ChartCardProps) {
   const { id, title, description, data, spec, csvName, links, height, emptyMessage, footnote } = props;
@@ -44,13 +36,11 @@ export function ChartCard(props: ChartCardProps) {
         aria-expanded={showTable}
         aria-controls={tableId}
         onClick={() => setShowTable((v) => !v)}
-        className={buttonClass}
+        className={actionButtonClass}
       >
         {showTable ? "收起数据" : "查看数据"}
       </button>
-      <a data-testid={`csv-${id}`} href={csvHref(data)} download={csvName} className={buttonClass}>
-        下载 CSV
-      </a>
+      <CsvLink id={id} data={data} fileName={csvName} />
     </>
   );
   return (

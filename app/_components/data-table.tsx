@@ -5,13 +5,10 @@ export function DataTable({
   data,
   caption,
   testId,
-  links,
 }: {
   data: ChartData;
   caption: string;
   testId?: string;
-  /** Row index → link for the first column. */
-  links?: (string | undefined)[];
 }) {
   return (
     <div className="overflow-x-auto">
@@ -29,21 +26,11 @@ export function DataTable({
         <tbody>
           {data.rows.map((row, i) => (
             <tr key={i} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-              {data.columns.map((c, j) => {
-                const text = formatCell(c, row[c.key]);
-                const href = j === 0 ? links?.[i] : undefined;
-                return (
-                  <td key={c.key} className={`px-3 py-1.5 ${c.kind === "text" ? "text-left" : "text-right"}`}>
-                    {href ? (
-                      <a href={href} className="text-accent hover:underline">
-                        {text}
-                      </a>
-                    ) : (
-                      text
-                    )}
-                  </td>
-                );
-              })}
+              {data.columns.map((c) => (
+                <td key={c.key} className={`px-3 py-1.5 ${c.kind === "text" ? "text-left" : "text-right"}`}>
+                  {formatCell(c, row[c.key])}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -102,12 +102,12 @@ export function FilterSearch({ name, label, value, placeholder }: { name: string
   const { write, pending } = useParamWriter(name);
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
+  // Only typing restarts the delay; the URL value and the writer change with every navigation.
   useEffect(() => {
     if (text.trim() === value) return;
     const timer = setTimeout(() => write(text.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text]);
+  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Field label={label} name={name} pending={pending}>
       <input
