@@ -148,8 +148,11 @@ export class DatabaseLockedError extends Error {
 
 /**
  * An exclusive lock file next to the data folder, holding our pid. PGlite has no locking of its
- * own and two processes writing one folder corrupt it. A lock left by a dead process is taken over.
+ * own and two processes writing one folder corrupt it. A lock left by a dead process is taken over
+ * (the app killed by a signal leaves one behind; the next start must not be refused).
  */
+const heldFolders = new Set<string>();
+
 function lockDataFolder(folder: string): () => void {
   mkdirSync(path.dirname(folder), { recursive: true });
   const lockFile = `${folder}.lock`;
@@ -158,10 +161,12 @@ function lockDataFolder(folder: string): () => void {
       const fd = openSync(lockFile, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldFolders.add(folder);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldFolders.delete(folder);
         process.off("exit", release);
         rmSync(lockFile, { force: true });
       };
@@ -170,8 +175,10 @@ function lockDataFolder(folder: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readLock(lockFile));
-      if (holder === process.pid) throw new DatabaseLockedError(folder, holder);
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new DatabaseLockedError(folder, holder);
+      if (heldFolders.has(folder)) throw new DatabaseLockedError(folder, process.pid);
+      // Our own pid without our own hold is a lock from an earlier life (a container's pid 1 restarting).
+      const otherLiveProcess = holder !== process.pid && Number.isInteger(holder) && holder > 0 && isAlive(holder);
+      if (otherLiveProcess) throw new DatabaseLockedError(folder, holder);
       rmSync(lockFile, { force: true }); // stale: its process is gone
     }
   }

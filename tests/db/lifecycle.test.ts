@@ -20,6 +20,8 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
 });
 
+const tsxBin = () => path.join(process.cwd(), "node_modules", ".bin", "tsx");
+
 async function bundledFileCount(): Promise<number> {
   const names = await readdir(BUNDLED_REPORTS_FOLDER);
   return names.filter((n) => REPORT_EXTENSIONS.has(path.extname(n).toLowerCase())).length;
@@ -64,6 +66,35 @@ describe("a PGlite data folder", () => {
     await next.close();
   });
 
+  it("refuses a second import process while one holds the folder", async () => {
+    const folder = await tempFolder();
+    folders.push(folder);
+    const dataDir = path.join(folder, "pglite");
+    const holder = await openDatabase({ url: null, dataDir, loadDataDir: await migratedSnapshot() });
+    try {
+      const { DATABASE_URL: _server, ...inherited } = process.env;
+      const env = { ...inherited, PGLITE_DIR: dataDir };
+      const failure = await run(tsxBin(), ["db/cli/import.ts", "--readers", "0", BUNDLED_REPORTS_FOLDER], { env }).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toContain(`in use by process ${process.pid}`);
+      expect(await isEmpty(holder)).toBe(true); // the refused process wrote nothing
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it("takes over a lock that names this process but is not held by it (a restarted container's pid 1)", async () => {
+    const folder = await tempFolder();
+    folders.push(folder);
+    const dataDir = path.join(folder, "pglite");
+    await writeFile(`${dataDir}.lock`, String(process.pid));
+    const handle = await openDatabase({ url: null, dataDir, loadDataDir: await migratedSnapshot() });
+    await handle.close();
+  });
+
   it("takes over a lock left by a process that is gone", async () => {
     const folder = await tempFolder();
     folders.push(folder);
@@ -101,8 +132,7 @@ describe("npm run db:reset", () => {
     // Without DATABASE_URL: never point this at a shared server.
     const { DATABASE_URL: _server, ...inherited } = process.env;
     const env = { ...inherited, PGLITE_DIR: path.join(folder, "pglite") };
-    const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-    const failure = await run(tsx, ["db/cli/reset.ts"], { env }).then(
+    const failure = await run(tsxBin(), ["db/cli/reset.ts"], { env }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
