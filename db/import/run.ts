@@ -11,6 +11,7 @@ import { isReadError } from "../../lib/report/types";
 import type { Database, DatabaseHandle } from "../client";
 import { sources } from "../schema";
 import { silentProgress, type FileOutcome, type ProgressSink } from "./progress";
+import type { ReadFunction } from "./reader-pool";
 import { READER_VERSION } from "./reader-version";
 import { REPORT_EXTENSIONS, describeSource } from "./source-file";
 import { placementProblem, recordFailure, storeReading, type PlacedReport } from "./store";
@@ -31,10 +32,13 @@ export interface ImportSummary {
 
 export interface ImportOptions {
   progress?: ProgressSink;
-  /** Files in flight at once. The server overlaps reading with round trips; PGlite is one process, so 1. */
+  /**
+   * Files in flight at once. The server overlaps reading with round trips; PGlite is one process,
+   * so 1. Above 1, two files for the same agency and year may be stored in either order.
+   */
   concurrency?: number;
-  /** Replaces the reader (tests inject a broken reading to show nothing partial is stored). */
-  read?: (bytes: Uint8Array, fileName: string) => ReturnType<typeof readReport>;
+  /** Replaces the in-process reader: a pool of reader threads, or a stand-in in tests. */
+  read?: ReadFunction;
 }
 
 type FileResult = { outcome: Exclude<FileOutcome, "failed"> } | { outcome: "failed"; code: string; reason: string };
@@ -68,7 +72,7 @@ export async function importPaths(handle: DatabaseHandle, paths: readonly string
 export async function importFile(
   db: Database,
   file: string,
-  read: (bytes: Uint8Array, fileName: string) => ReturnType<typeof readReport> = readReport,
+  read: ReadFunction = readReport,
 ): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
@@ -102,11 +106,7 @@ export async function importFile(
   }
 }
 
-async function readSafely(
-  read: (bytes: Uint8Array, fileName: string) => ReturnType<typeof readReport>,
-  bytes: Uint8Array,
-  fileName: string,
-): ReturnType<typeof readReport> {
+async function readSafely(read: ReadFunction, bytes: Uint8Array, fileName: string): ReturnType<ReadFunction> {
   try {
     return await read(bytes, fileName);
   } catch (error) {
