@@ -71,7 +71,7 @@ export interface OpenOptions {
   dataDir?: string;
   /** PGlite: start from this dumped data folder. */
   loadDataDir?: Blob;
-  /** postgres.js pool size (default 4). */
+  /** postgres.js pool size (default 10, postgres.js's own; the importer keeps 8 transactions in flight). */
   maxConnections?: number;
 }
 
@@ -81,7 +81,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   const env = databaseEnv();
   const url = options.url === undefined ? env.DATABASE_URL : (options.url ?? undefined);
-  if (url) return openPostgres(url, options.maxConnections ?? 4);
+  if (url) return openPostgres(url, options.maxConnections ?? 10);
   return openPglite(options.dataDir ?? env.PGLITE_DIR, options.loadDataDir);
 }
 

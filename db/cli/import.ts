@@ -5,7 +5,7 @@
 import { openDatabase } from "../client";
 import { defaultReaderCount, startReaderPool } from "../import/reader-pool";
 import { stderrProgress } from "../import/progress";
-import { importPaths } from "../import/run";
+import { defaultConcurrency, importPaths } from "../import/run";
 import { formatSummary } from "./summary";
 
 const USAGE = "usage: npm run import -- [--readers N] <file|folder> [<file|folder> ...]\n";
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
       progress: stderrProgress(),
       read: pool?.read,
       // Keep every reader busy while earlier reports are being stored.
-      concurrency: pool ? pool.size * 2 + 1 : undefined,
+      concurrency: pool ? Math.max(defaultConcurrency(handle), pool.size * 2 + 1) : undefined,
     });
     process.stderr.write(formatSummary(summary));
     return summary.failed.length > 0 ? 1 : 0;

@@ -45,14 +45,10 @@ export async function storeReading(
 ): Promise<StoreResult> {
   const divisionCode = report.region?.code ?? null;
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(${AGENCY_LOCK_NAMESPACE}::int, hashtext(${`${report.agency}|${divisionCode ?? ""}`}))`,
-    );
-    const sourceId = await insertSource(tx, source);
+    const sourceId = await insertSource(tx, source, `${report.agency}|${divisionCode ?? ""}`);
     if (sourceId === null) return { outcome: "unchanged", reportId: await reportIdOfSource(tx, source.facts.sha256) };
 
-    const { agencyId, replacedReportId } = await placeAgency(tx, report.agency, divisionCode, report.year);
-    const neighbours = await neighbouringYears(tx, agencyId, report.year);
+    const { agencyId, replacedReportId, neighbours } = await placeAgency(tx, report.agency, divisionCode, report.year);
     const earlier = neighbours.find((n) => n.year === report.year - 1);
     const later = neighbours.find((n) => n.year === report.year + 1);
 
@@ -87,15 +83,18 @@ export async function storeReading(
 }
 
 /**
- * The stored source's id, or null when a document with these bytes is already stored. A failure
- * recorded earlier for the same bytes (by an older reader) is forgotten in the same statement.
+ * Takes the agency's lock, then stores the source: its id, or null when a document with these
+ * bytes is already stored. A failure recorded earlier for the same bytes (by an older reader) is
+ * forgotten. One statement: the lock is the row source of the insert, so it is held before the
+ * insert checks for a conflict, and for the rest of the transaction.
  */
-async function insertSource(tx: Transaction, source: SourceDocument): Promise<number | null> {
+async function insertSource(tx: Transaction, source: SourceDocument, lockKey: string): Promise<number | null> {
   const { sha256, format, charset, byteSize } = source.facts;
   const result = await tx.execute(sql`
     with forgotten as (delete from ${importFailures} where sha256 = ${sha256})
     insert into ${sources} (sha256, file_name, format, charset, byte_size, bytes)
-    values (${sha256}, ${source.fileName}, ${format}, ${charset}, ${byteSize}, ${bytesParam(source.bytes)})
+    select ${sha256}::text, ${source.fileName}::text, ${format}::source_format, ${charset}::text, ${byteSize}::int, ${bytesParam(source.bytes)}::bytea
+    from (select pg_advisory_xact_lock(${AGENCY_LOCK_NAMESPACE}::int, hashtext(${lockKey}::text))) as locked
     on conflict (sha256) do nothing
     returning id`);
   const [row] = rowsOf<{ id: number }>(result);
@@ -116,16 +115,25 @@ async function reportIdOfSource(tx: Transaction, sha256: string): Promise<number
   return rows[0]?.id ?? null;
 }
 
+interface Neighbour extends YearReading {
+  reportId: number;
+  values: Record<string, number>;
+}
+
+/** The chain keys as a PostgreSQL array literal (keys are dotted words: nothing to quote). */
+const CHAIN_KEYS_LITERAL = `{${YEAR_CHAIN_KEYS.join(",")}}`;
+
 /**
- * The agency's id (created on first sight; its kind follows the current rule) and the id of its
- * current reading for this year, which this statement marks as replaced.
+ * In one statement: the agency's id (created on first sight; its kind follows the current rule),
+ * the id of its current reading for this year, which is marked as replaced, and its current
+ * readings of the year before and after with just the values the year chains compare.
  */
 async function placeAgency(
   tx: Transaction,
   name: string,
   divisionCode: string | null,
   year: number,
-): Promise<{ agencyId: number; replacedReportId: number | null }> {
+): Promise<{ agencyId: number; replacedReportId: number | null; neighbours: Neighbour[] }> {
   const result = await tx.execute(sql`
     with agency as (
       insert into ${agencies} (name, division_code, province_code, city_code, kind)
@@ -138,33 +146,25 @@ async function placeAgency(
       where ${reports.agencyId} = agency.id and ${reports.year} = ${year} and ${reports.isCurrent}
       returning ${reports.id}
     )
-    select agency.id as agency_id, (select id from retired) as replaced_id from agency`);
-  const [row] = rowsOf<{ agency_id: number; replaced_id: number | null }>(result);
-  return { agencyId: Number(row.agency_id), replacedReportId: row.replaced_id === null ? null : Number(row.replaced_id) };
-}
-
-interface Neighbour extends YearReading {
-  reportId: number;
-  values: Record<string, number>;
-}
-
-/** The current readings of year−1 and year+1 with just the values the year chains compare. */
-async function neighbouringYears(tx: Transaction, agencyId: number, year: number): Promise<Neighbour[]> {
-  const rows = await tx
-    .select({ reportId: reports.id, year: reports.year, key: reportValues.metricKey, value: reportValues.value })
-    .from(reports)
-    .leftJoin(
-      reportValues,
-      and(eq(reportValues.reportId, reports.id), inArray(reportValues.metricKey, [...YEAR_CHAIN_KEYS])),
-    )
-    .where(and(eq(reports.agencyId, agencyId), inArray(reports.year, [year - 1, year + 1]), eq(reports.isCurrent, true)));
-  const byReport = new Map<number, Neighbour>();
-  for (const row of rows) {
-    const neighbour = byReport.get(row.reportId) ?? { reportId: row.reportId, year: row.year, values: {} };
-    if (row.key !== null && row.value !== null) neighbour.values[row.key] = row.value;
-    byReport.set(row.reportId, neighbour);
-  }
-  return [...byReport.values()];
+    select agency.id as agency_id,
+      (select id from retired) as replaced_id,
+      (select coalesce(json_agg(json_build_object(
+          'reportId', r.id,
+          'year', r.year,
+          'values', (select coalesce(json_object_agg(v.metric_key, v.value), '{}'::json)
+                     from ${reportValues} v
+                     where v.report_id = r.id and v.metric_key = any(${CHAIN_KEYS_LITERAL}::metric_key[]))
+        )), '[]'::json)
+       from ${reports} r
+       where r.agency_id = agency.id and r.year in (${year - 1}::int, ${year + 1}::int) and r.is_current) as neighbours
+    from agency`);
+  const [row] = rowsOf<{ agency_id: number; replaced_id: number | null; neighbours: Neighbour[] | string }>(result);
+  return {
+    agencyId: Number(row.agency_id),
+    replacedReportId: row.replaced_id === null ? null : Number(row.replaced_id),
+    // Both drivers parse json columns; a string would mean a driver that does not.
+    neighbours: typeof row.neighbours === "string" ? JSON.parse(row.neighbours) : row.neighbours,
+  };
 }
 
 /** The next year's chain issues depended on the reading just replaced or added: redo them. */

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type DatabaseHandle, type Engine } from "@/db/client";
 import type { FileOutcome, ProgressSink } from "@/db/import/progress";
-import { importPaths } from "@/db/import/run";
+import { defaultConcurrency, importPaths } from "@/db/import/run";
 import { defaultReaderCount, startReaderPool } from "@/db/import/reader-pool";
 import { describeSource } from "@/db/import/source-file";
 import { storeReading, type PlacedReport } from "@/db/import/store";
@@ -79,7 +79,7 @@ async function openBenchDatabase(engine: Engine, pgliteDir: string, tag: string)
   }
   const url = new URL(server);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 8 });
+  const handle = await openDatabase({ url: url.toString() });
   await prepareDatabase(handle);
   return {
     handle,
@@ -104,7 +104,7 @@ async function endToEnd(engine: Engine, pgliteDir: string, corpus: string, files
     const summary = await importPaths(db.handle, [corpus], {
       progress: checkpoints(`${engine} e2e`, 1000),
       read: pool?.read,
-      concurrency: pool ? pool.size * 2 + 1 : undefined,
+      concurrency: pool ? Math.max(defaultConcurrency(db.handle), pool.size * 2 + 1) : undefined,
     });
     const seconds = summary.elapsedMs / 1000;
     console.log(
@@ -144,7 +144,7 @@ async function storeOnly(engine: Engine, pgliteDir: string, corpus: string, coun
     }
   };
   try {
-    await Promise.all(Array.from({ length: engine === "postgres" ? 4 : 1 }, worker));
+    await Promise.all(Array.from({ length: defaultConcurrency(db.handle) }, worker));
     const seconds = (Date.now() - started) / 1000;
     console.log(`${engine} store only: ${count} readings in ${seconds.toFixed(1)} s = ${(count / seconds).toFixed(0)} reports/s`);
   } finally {
