@@ -111,7 +111,7 @@ export function solveApplyTable(
 ): SolvedBlock {
   const shape = applyShape(template, columnsPresent);
   const tokensByRow = new Map(rows.map((r) => [r.row, r.tokens]));
-  const tokens = applyRowsOf(template).map((row) => tokensByRow.get(row) ?? null);
+  const tokens = APPLY_ROWS[template].map((row) => tokensByRow.get(row) ?? null);
   return solveTable(shape, tokens, limits);
 }
 
@@ -133,6 +133,8 @@ interface RowShape {
   keys: string[];
   /** Whether each cell's column is printed; absent cells can only be recovered. */
   present: boolean[];
+  /** Positions of the printed cells, in order (computed once with the shape). */
+  slots: number[];
 }
 
 interface TableShape {
@@ -145,16 +147,21 @@ interface TableShape {
 }
 
 const shapes = new Map<string, TableShape>();
+const APPLY_ROWS: Record<TemplateId, string[]> = { "2021": applyRowsOf("2021"), "2019": applyRowsOf("2019") };
 
 function applyShape(template: TemplateId, columnsPresent: readonly ApplyColumn[]): TableShape {
   const id = `apply|${template}|${columnsPresent.join(",")}`;
   let shape = shapes.get(id);
   if (!shape) {
-    const rows = applyRowsOf(template).map((row) => ({
-      label: rowLabel(applyKey(row, APPLY_COLUMNS[0])),
-      keys: APPLY_COLUMNS.map((column) => applyKey(row, column)),
-      present: APPLY_COLUMNS.map((column) => columnsPresent.includes(column)),
-    }));
+    const rows = applyRowsOf(template).map((row) => {
+      const present = APPLY_COLUMNS.map((column) => columnsPresent.includes(column));
+      return {
+        label: rowLabel(applyKey(row, APPLY_COLUMNS[0])),
+        keys: APPLY_COLUMNS.map((column) => applyKey(row, column)),
+        present,
+        slots: slotsOf(present),
+      };
+    });
     const columnAbsent = APPLY_COLUMNS.some((column) => !columnsPresent.includes(column));
     shape = buildShape(rows, applyRules(template), columnAbsent);
     shapes.set(id, shape);
@@ -166,11 +173,18 @@ function reviewShape(): TableShape {
   let shape = shapes.get("review");
   if (!shape) {
     const keys = REVIEW_BLOCKS.flatMap((block) => REVIEW_OUTCOMES.map((o) => reviewKey(block, o)));
-    const row = { label: "行政复议、行政诉讼", keys, present: keys.map(() => true) };
+    const present = keys.map(() => true);
+    const row = { label: "行政复议、行政诉讼", keys, present, slots: slotsOf(present) };
     shape = buildShape([row], reviewRules(), false);
     shapes.set("review", shape);
   }
   return shape;
+}
+
+function slotsOf(present: boolean[]): number[] {
+  const slots: number[] = [];
+  present.forEach((isPresent, i) => isPresent && slots.push(i));
+  return slots;
 }
 
 function buildShape(rows: RowShape[], rules: ArithmeticRule[], columnAbsent: boolean): TableShape {
@@ -218,7 +232,11 @@ type Token = { kind: "number"; text: string } | { kind: "blank" } | { kind: "unr
 const EMPTY_MARK = /^(?:[-—–~/]+|无)$/;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+$/;
 
+// A token as the tokenizer usually leaves it: ASCII digits, already normal.
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
+
 function readToken(raw: string): Token {
+  if (PLAIN_NUMBER.test(raw)) return { kind: "number", text: raw };
   const text = raw.normalize("NFKC").replace(/\s+/g, "");
   if (text === "" || EMPTY_MARK.test(text)) return { kind: "blank" };
   if (/^\d+(\.\d+)?$/.test(text)) return { kind: "number", text };
@@ -241,7 +259,7 @@ function localRulesOf(spec: RowShape, rules: readonly ArithmeticRule[]): LocalRu
 function rowCandidates(spec: RowSpec, local: LocalRule[], limits: SolveLimits): Candidate[] {
   if (spec.tokens === null) return [];
   const tokens = spec.tokens.map(readToken);
-  const slots = spec.present.flatMap((isPresent, i) => (isPresent ? [i] : []));
+  const slots = spec.slots;
   if (tokens.length === slots.length) {
     return [placeDirect(spec, tokens, slots, local)];
   }
@@ -533,8 +551,11 @@ interface TableRule {
 interface Consensus {
   value: (number | null)[][];
   ambiguous: boolean[][];
-  /** Every value a cell took across the surviving combinations (for messages). */
-  seen: Set<number | null>[][];
+  /**
+   * Every value a cell took across the surviving combinations (for messages); made at the first
+   * merge, so the usual single combination allocates none.
+   */
+  seen: (Set<number | null> | null)[][];
   recovered: boolean[][];
   split: boolean[];
   lostCell: boolean[];
@@ -544,7 +565,13 @@ interface Consensus {
 type SearchOutcome = { kind: "solved"; consensus: Consensus } | { kind: "none" } | { kind: "bounded" };
 
 function solveTable(shape: TableShape, tokens: (string[] | null)[], limits: SolveLimits): SolvedBlock {
-  const specs: RowSpec[] = shape.rows.map((row, r) => ({ ...row, tokens: tokens[r] }));
+  const specs: RowSpec[] = shape.rows.map((row, r) => ({
+    label: row.label,
+    keys: row.keys,
+    present: row.present,
+    slots: row.slots,
+    tokens: tokens[r],
+  }));
   const { locals, rules, columnAbsent } = shape;
   const candidates = specs.map((spec, r) => rowCandidates(spec, locals[r], limits));
   const placements = candidates.map((list) => list.length);
@@ -879,7 +906,7 @@ function mergeSolution(
     return {
       value: specs.map((spec, r) => spec.keys.map((_, i) => valueAt(r, i))),
       ambiguous: specs.map((spec) => spec.keys.map(() => false)),
-      seen: specs.map((spec, r) => spec.keys.map((_, i) => new Set([valueAt(r, i)]))),
+      seen: specs.map((spec) => spec.keys.map(() => null)),
       recovered: specs.map((spec, r) => spec.keys.map((_, i) => recoveredAt(r, i))),
       split: specs.map((_, r) => pick(r)?.split ?? false),
       lostCell: specs.map((_, r) => pick(r)?.lostCell ?? false),
@@ -893,7 +920,9 @@ function mergeSolution(
     into.joined[r] ||= candidate?.joined ?? false;
     spec.keys.forEach((_, i) => {
       const v = valueAt(r, i);
-      into.seen[r][i].add(v);
+      // Until a cell is ambiguous its consensus value is the first combination's.
+      const seen = (into.seen[r][i] ??= new Set([into.value[r][i]]));
+      seen.add(v);
       into.recovered[r][i] ||= recoveredAt(r, i);
       if (v !== into.value[r][i] || into.ambiguous[r][i]) {
         into.ambiguous[r][i] = true;
@@ -946,7 +975,7 @@ function placementIssues(
     if (ambiguous.length > 0) {
       const options = ambiguous.map((key) => {
         const i = spec.keys.indexOf(key);
-        return `${key} could be ${[...consensus.seen[r][i]].map((v) => v ?? "unknown").join(" or ")}`;
+        return `${key} could be ${[...consensus.seen[r][i]!].map((v) => v ?? "unknown").join(" or ")}`;
       });
       issues.push({
         code: "AMBIGUOUS_SPLIT",
