@@ -19,7 +19,8 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   if (startsWith(bytes, UTF8_BOM)) return { text: utf8(bytes.subarray(3)), charset: "UTF-8" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16le"), charset: "UTF-16LE" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16be"), charset: "UTF-16BE" };
-  if (isValidUtf8(bytes)) return { text: utf8(bytes), charset: "UTF-8" };
+  const strict = strictUtf8(bytes);
+  if (strict !== null) return { text: strict, charset: "UTF-8" };
   const declaredCharset = declared ? normalizeCharset(declared) : null;
   if (declaredCharset && declaredCharset !== "UTF-8" && iconv.encodingExists(declaredCharset)) {
     return { text: iconv.decode(Buffer.from(bytes), declaredCharset), charset: declaredCharset };
@@ -68,17 +69,25 @@ export function normalizeCharset(name: string): string | null {
   return name.trim().toUpperCase();
 }
 
-export function isValidUtf8(bytes: Uint8Array): boolean {
+// Decoders are stateless between whole-buffer decode() calls: made once, not per file.
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+const UTF8 = new TextDecoder("utf-8");
+
+/** The bytes as UTF-8 text, or null when they are not valid UTF-8 (validated and decoded in one pass). */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
+    return STRICT_UTF8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  return strictUtf8(bytes) !== null;
+}
+
 function utf8(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8").decode(bytes);
+  return UTF8.decode(bytes);
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
