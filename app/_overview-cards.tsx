@@ -1,4 +1,5 @@
 /** The overview's cards: each loads its own data, so each streams in on its own. */
+import { cache } from "react";
 import { getTotalsByYear, type ReportFilters, type Totals } from "@/db/queries/dashboard";
 import {
   HEADLINE_MEASURE_IDS,
@@ -23,17 +24,25 @@ import { Card, EmptyState } from "./_components/card";
 import { ChartCard } from "./_components/chart-card";
 import { TableCard } from "./_components/table-card";
 import { placeChain, placeTitleOf } from "./_lib/data";
-import { countColumn, keysOf, measureCell, textColumn } from "./_lib/rows";
+import { UNIT_KEY, countColumn, keysOf, measureCell, textColumn, unitColumn, unitOf } from "./_lib/rows";
 
 const OVERVIEW_MEASURES = MEASURES;
 /** The review card shows every cell of table 四, not only those the measures read. */
 const REVIEW_KEYS = REVIEW_BLOCKS.flatMap((block) => REVIEW_OUTCOMES.map((outcome) => reviewKey(block, outcome)));
 
+const OVERVIEW_KEYS = [...new Set([...keysOf(OVERVIEW_MEASURES), ...REVIEW_KEYS])];
+
+/**
+ * Totals per year for the view, read once per request and shared by the four cards (React
+ * `cache` compares arguments by identity, hence the filters as one string).
+ */
+const totalsByYearOf = cache((filtersKey: string) => getTotalsByYear(JSON.parse(filtersKey) as ReportFilters, OVERVIEW_KEYS));
+
 /** This year's and last year's totals for the view's place; one query for all years. */
 async function yearPair(filters: ReportFilters): Promise<{ current?: Totals; previous?: Totals; year?: number }> {
-  const byYear = await getTotalsByYear(filters, [...new Set([...keysOf(OVERVIEW_MEASURES), ...REVIEW_KEYS])]);
   const year = filters.year;
   if (year === undefined) return {};
+  const byYear = await totalsByYearOf(JSON.stringify({ ...filters, year: undefined }));
   return { current: byYear.get(year), previous: byYear.get(year - 1), year };
 }
 
@@ -140,7 +149,7 @@ export async function MeasuresCard({ filters }: { filters: ReportFilters }) {
     const before = previous ? m.compute(previous.values) : null;
     return {
       measure: m.label,
-      unit: m.kind === "rate" ? "%" : "件",
+      [UNIT_KEY]: unitOf(m),
       current: measureCell(m, current?.values ?? {}),
       previous: previous ? measureCell(m, previous.values) : null,
       change: formatChange(m.kind, changeOf(value, before)),
@@ -150,13 +159,14 @@ export async function MeasuresCard({ filters }: { filters: ReportFilters }) {
   const data: ChartData = {
     columns: [
       textColumn("measure", "指标"),
-      textColumn("unit", "单位"),
+      unitColumn(),
       countColumn("current", `${year} 年度`),
       countColumn("previous", `${(year ?? 0) - 1} 年度`),
       textColumn("change", "较上年"),
       textColumn("formula", "口径"),
     ],
     rows: current ? OVERVIEW_MEASURES.map(row) : [],
+    unitColumn: UNIT_KEY,
   };
   return (
     <TableCard

@@ -31,7 +31,8 @@ export function SiteNav() {
   }
   const query = carried.toString();
   return (
-    <nav aria-label="栏目" className="-mx-1 flex gap-1 overflow-x-auto pb-1 lg:pb-0">
+    // On a phone the sections wrap onto a second line: every one stays visible, nothing hides off-screen.
+    <nav aria-label="栏目" className="-mx-1 flex flex-wrap gap-x-1 gap-y-1 lg:flex-nowrap">
       {SECTIONS.map((s) => {
         const active = isActive(pathname, s.href);
         return (
@@ -39,7 +40,7 @@ export function SiteNav() {
             key={s.href}
             href={query ? `${s.href}?${query}` : s.href}
             aria-current={active ? "page" : undefined}
-            className={`shrink-0 rounded px-3 py-1.5 text-sm transition-colors ${
+            className={`shrink-0 rounded px-2.5 py-1.5 text-sm transition-colors sm:px-3 ${
               active ? "bg-white font-medium text-accent" : "text-blue-50 hover:bg-white/15"
             }`}
           >

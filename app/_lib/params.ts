@@ -55,11 +55,11 @@ export function itemKey(item: Item): string {
 
 /** The chosen items, deduplicated, at most five; unreadable entries are dropped. */
 export function itemsFrom(params: SearchParams): Item[] {
-  const raw = (firstValue(params, "items") ?? "").split(",").filter(Boolean);
+  const raw = (firstValue(params, "items") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
   const items: Item[] = [];
   const seen = new Set<string>();
   for (const entry of raw) {
-    const parsed = itemSchema.safeParse(entry.trim());
+    const parsed = itemSchema.safeParse(entry);
     if (!parsed.success || seen.has(entry)) continue;
     seen.add(entry);
     items.push(parsed.data);

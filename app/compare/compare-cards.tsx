@@ -6,7 +6,7 @@ import { MEASURES, measureById } from "@/lib/measures";
 import { ChartCard } from "../_components/chart-card";
 import { TableCard } from "../_components/table-card";
 import { getItemTotals, type NamedItem } from "../_lib/items";
-import { countColumn, keysOf, measureCell, measureColumn, textColumn } from "../_lib/rows";
+import { UNIT_KEY, countColumn, keysOf, measureCell, measureColumn, textColumn, unitColumn, unitOf } from "../_lib/rows";
 
 /** Each item's totals for the year, every measure's keys at once; shared by both cards. */
 const totalsOf = cache(async (items: NamedItem[], year: number | undefined): Promise<Totals[]> =>
@@ -40,13 +40,14 @@ export async function CompareTableCard({ items, year }: { items: NamedItem[]; ye
   const totals = await totalsOf(items, year);
   const anyReports = totals.some((t) => t.reports > 0);
   const data: ChartData = {
-    columns: [textColumn("measure", "指标"), textColumn("unit", "单位"), ...items.map((item, i) => countColumn(`v${i}`, item.label))],
+    columns: [textColumn("measure", "指标"), unitColumn(), ...items.map((item, i) => countColumn(`v${i}`, item.label))],
+    unitColumn: UNIT_KEY,
     rows: anyReports
       ? [
-          { measure: "已收录年报", unit: "份", ...Object.fromEntries(totals.map((t, i) => [`v${i}`, t.reports])) },
+          { measure: "已收录年报", [UNIT_KEY]: "份", ...Object.fromEntries(totals.map((t, i) => [`v${i}`, t.reports])) },
           ...MEASURES.map((m) => ({
             measure: m.label,
-            unit: m.kind === "rate" ? "%" : "件",
+            [UNIT_KEY]: unitOf(m),
             ...Object.fromEntries(totals.map((t, i) => [`v${i}`, t.reports ? measureCell(m, t.values) : null])),
           })),
         ]

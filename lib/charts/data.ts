@@ -2,7 +2,7 @@
  * The plain table behind every chart: the same rows draw the chart, fill its "查看数据" table and
  * make its CSV, so the three can never disagree.
  */
-import { MISSING } from "../measures/format";
+import { MISSING, formatCount, formatPercent } from "../measures/format";
 
 /** `percent` values are already in percent (25.6 means 25.6%). */
 export type ColumnKind = "text" | "count" | "percent";
@@ -19,17 +19,28 @@ export type DataRow = Record<string, DataValue>;
 export interface ChartData {
   columns: DataColumn[];
   rows: DataRow[];
+  /**
+   * For tables that list measures of both kinds down the rows (指标 · 单位 · values): the key of
+   * the text column holding each row's unit. Numbers in a row whose unit is PERCENT_UNIT are
+   * percentages, whatever their column says.
+   */
+  unitColumn?: string;
 }
 
-const countFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
+/** The unit cell of a row of percentages. */
+export const PERCENT_UNIT = "%";
+
+/** Whether the numbers of this row are percentages (see ChartData.unitColumn). */
+export function isPercentRow(data: ChartData, row: DataRow): boolean {
+  return data.unitColumn !== undefined && row[data.unitColumn] === PERCENT_UNIT;
+}
 
 /** A cell as the data table shows it: "—" for unknown, percent with one decimal. */
-export function formatCell(column: DataColumn, value: DataValue | undefined): string {
+export function formatCell(column: DataColumn, value: DataValue | undefined, percentRow = false): string {
   if (value === null || value === undefined || value === "") return MISSING;
   if (typeof value === "string") return value;
-  if (!Number.isFinite(value)) return MISSING;
-  if (column.kind === "percent") return `${value.toFixed(1)}%`;
-  return countFormat.format(value);
+  if (column.kind === "percent" || percentRow) return formatPercent(value);
+  return formatCount(value);
 }
 
 /** CSV header labels carry the unit of percent columns, since CSV cells are bare numbers. */

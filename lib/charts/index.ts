@@ -9,6 +9,7 @@ import type {
   LegendComponentOption,
   TooltipComponentOption,
 } from "echarts/components";
+import { formatCount, formatPercent } from "../measures/format";
 import { columnByKey, labelsOf, numbersOf, type ChartData, type DataColumn } from "./data";
 
 export type ChartOption = ComposeOption<
@@ -68,6 +69,21 @@ function valueAxis(percent: boolean) {
   };
 }
 
+/** Above this many categories (compact / regular) the labels under vertical bars turn. */
+const CROWDED = { compact: 3, regular: 6 };
+
+/**
+ * Labels under vertical bars: every one is drawn (interval 0, no overlap hiding, which would drop
+ * every other label on a phone). Crowded labels turn; a very long one is cut to the room a turned
+ * label has, and the axis tooltip still names it in full.
+ */
+function verticalCategoryLabels(labels: string[], layout: ChartLayout) {
+  const crowded = labels.length > (layout.compact ? CROWDED.compact : CROWDED.regular);
+  return crowded
+    ? { interval: 0, rotate: 40, width: layout.compact ? 72 : 110, overflow: "truncate" as const }
+    : { interval: 0, rotate: 0 };
+}
+
 function categoryAxis(labels: string[], horizontal: boolean, layout: ChartLayout) {
   return {
     type: "category" as const,
@@ -75,7 +91,7 @@ function categoryAxis(labels: string[], horizontal: boolean, layout: ChartLayout
     inverse: horizontal, // first row on top, as in the table
     axisLabel: horizontal
       ? { width: layout.compact ? AXIS_LABEL_WIDTH.compact : AXIS_LABEL_WIDTH.regular, overflow: "truncate" as const }
-      : { interval: 0, hideOverlap: true, rotate: labels.length > (layout.compact ? 3 : 6) ? 35 : 0 },
+      : verticalCategoryLabels(labels, layout),
     axisTick: { alignWithLabel: true },
   };
 }
@@ -97,9 +113,12 @@ function base(showLegend: boolean): ChartOption {
   };
 }
 
-function tooltipFormatter(percent: boolean) {
-  return (value: unknown) =>
-    typeof value === "number" ? (percent ? `${value.toFixed(1)}%` : value.toLocaleString("zh-CN")) : "—";
+/** Tooltip numbers written as the data table writes them. */
+export function tooltipFormatter(percent: boolean) {
+  return (value: unknown) => {
+    const number = typeof value === "number" ? value : null;
+    return percent ? formatPercent(number) : formatCount(number);
+  };
 }
 
 export function buildBarChartOption(
@@ -169,6 +188,27 @@ export function buildLineChartOption(
   };
 }
 
+/** The parts of ECharts' callback parameters a pie's tooltip and labels write. */
+function pieSlice(params: unknown): { name: string; value: number | null; percent: number | null } {
+  const p = (Array.isArray(params) ? params[0] : params) as { name?: string; value?: unknown; percent?: unknown };
+  const number = (v: unknown) => (typeof v === "number" ? v : null);
+  return { name: p?.name ?? "", value: number(p?.value), percent: number(p?.percent) };
+}
+
+/** ECharts renders a tooltip string as HTML; names come from stored data. */
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+export function pieTooltip(params: unknown): string {
+  const slice = pieSlice(params);
+  return `${escapeHtml(slice.name)}：${formatCount(slice.value)}（${formatPercent(slice.percent)}）`;
+}
+
+export function pieLabel(params: unknown): string {
+  const slice = pieSlice(params);
+  return `${slice.name}\n${formatPercent(slice.percent)}`;
+}
+
 export function buildPieChartOption(
   data: ChartData,
   spec: Extract<ChartSpec, { type: "pie" }>,
@@ -181,7 +221,7 @@ export function buildPieChartOption(
   return {
     color: PALETTE,
     textStyle: { fontFamily: FONT_FAMILY },
-    tooltip: { trigger: "item", formatter: "{b}：{c}（{d}%）" },
+    tooltip: { trigger: "item", formatter: pieTooltip },
     legend: { show: true, bottom: 0, type: "scroll" },
     series: [
       {
@@ -190,7 +230,7 @@ export function buildPieChartOption(
         percentPrecision: 1, // as in the data table
         radius: ["38%", "66%"],
         center: ["50%", "44%"],
-        label: { formatter: "{b}\n{d}%" },
+        label: { formatter: pieLabel },
         data: slices,
       },
     ],

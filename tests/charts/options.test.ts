@@ -4,10 +4,15 @@ import {
   axisNumber,
   csvColumnsOf,
   formatCell,
+  pieLabel,
+  pieTooltip,
+  tooltipFormatter,
   yearSpan,
   type ChartData,
   type ChartSpec,
   type DataColumn,
+  PERCENT_UNIT,
+  isPercentRow,
 } from "@/lib/charts";
 
 const regions: ChartData = {
@@ -62,6 +67,32 @@ describe("bar chart option", () => {
       (buildChartOption(many, spec, { compact }).xAxis as { axisLabel: { rotate: number } }).axisLabel.rotate;
     expect(rotate(false)).toBe(0);
     expect(rotate(true)).toBeGreaterThan(0);
+  });
+
+  it("draws every category label under vertical bars, none hidden for overlap", () => {
+    const outcomes: ChartData = {
+      columns: regions.columns,
+      rows: ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"].map((place) => ({ place, received: 1, rate: 1 })),
+    };
+    for (const compact of [true, false]) {
+      const axis = (buildChartOption(outcomes, { type: "bar", category: "place", series: ["received"] }, { compact }).xAxis as {
+        axisLabel: { interval: number; hideOverlap?: boolean };
+      }).axisLabel;
+      expect(axis.interval).toBe(0);
+      expect(axis.hideOverlap ?? false).toBe(false);
+    }
+  });
+
+  it("writes tooltip numbers as the data table writes them", () => {
+    expect(tooltipFormatter(true)(0)).toBe(formatCell({ key: "r", label: "", kind: "percent" }, 0));
+    expect(tooltipFormatter(true)(54.87)).toBe("54.9%");
+    expect(tooltipFormatter(false)(3988553)).toBe("3,988,553");
+    expect(tooltipFormatter(false)(null)).toBe("—");
+  });
+
+  it("writes pie slices' shares with one decimal and escapes their names in the tooltip", () => {
+    expect(pieLabel({ name: "规章", value: 3, percent: 50 })).toBe("规章\n50.0%");
+    expect(pieTooltip({ name: "<b>", value: 1234, percent: 12.34 })).toBe("&lt;b&gt;：1,234（12.3%）");
   });
 
   it("stacks series and shows a legend when there are several", () => {
@@ -157,6 +188,24 @@ describe("data table cells", () => {
     expect(formatCell(percent, null)).toBe("—");
     expect(formatCell(percent, 62.5)).toBe("62.5%");
     expect(formatCell(count, 1234)).toBe("1,234");
+  });
+
+  it("writes zero percent as 0.0%, like every other rate", () => {
+    expect(formatCell(percent, 0)).toBe("0.0%");
+    expect(formatCell(percent, 54.87)).toBe("54.9%");
+  });
+
+  it("writes the numbers of a percent row in a table that mixes counts and rates", () => {
+    const mixed: ChartData = {
+      columns: [{ key: "measure", label: "指标", kind: "text" }, { key: "unit", label: "单位", kind: "text" }, count],
+      rows: [
+        { measure: "新收申请", unit: "件", n: 714 },
+        { measure: "公开率", unit: PERCENT_UNIT, n: 0 },
+      ],
+      unitColumn: "unit",
+    };
+    const shown = mixed.rows.map((row) => formatCell(count, row.n, isPercentRow(mixed, row)));
+    expect(shown).toEqual(["714", "0.0%"]);
   });
 
   it("names the unit of percent columns in CSV headers", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeOf, formatChange, formatValue, ratePercent } from "@/lib/measures";
+import { changeOf, formatChange, formatCount, formatPercent, formatValue, ratePercent } from "@/lib/measures";
 
 describe("formatValue", () => {
   it("writes unknown values as a dash", () => {
@@ -30,8 +30,30 @@ describe("changes from the previous year", () => {
     expect(formatChange("rate", changeOf(0.25, 0.2))).toBe("+5.0 个百分点");
   });
 
-  it("rounds rates to one decimal of percent", () => {
-    expect(ratePercent(1 / 3)).toBe(33.3);
+  it("keeps rates in data rows at full precision, as percent without float noise", () => {
+    expect(ratePercent(1 / 3)).toBeCloseTo(33.333333, 6);
+    expect(ratePercent(0.549)).toBe(54.9); // not 54.900000000000006
+    expect(ratePercent(0)).toBe(0);
     expect(ratePercent(null)).toBeNull();
+  });
+});
+
+describe("one way to write a number", () => {
+  it("writes percentages with one decimal, zero included", () => {
+    expect(formatPercent(0)).toBe("0.0%");
+    expect(formatPercent(54.87)).toBe("54.9%");
+    expect(formatPercent(55)).toBe("55.0%");
+    expect(formatPercent(null)).toBe("—");
+  });
+
+  it("writes a rate and the same rate kept in a data row alike", () => {
+    for (const rate of [0, 0.0004, 1 / 3, 0.549, 0.5499, 1]) {
+      expect(formatPercent(ratePercent(rate))).toBe(formatValue("rate", rate));
+    }
+  });
+
+  it("writes counts with separators and unknown counts as a dash", () => {
+    expect(formatCount(3988553)).toBe("3,988,553");
+    expect(formatCount(undefined)).toBe("—");
   });
 });

@@ -1,17 +1,19 @@
+import { cache } from "react";
 import { getTotalsByYear } from "@/db/queries/dashboard";
 import { MIN_YEARS_FOR_LINE, type ChartData } from "@/lib/charts";
 import { csvFileName } from "@/lib/csv";
 import { MEASURES, measureById } from "@/lib/measures";
 import { ChartCard } from "../../_components/chart-card";
 import { TableCard } from "../../_components/table-card";
-import { countColumn, keysOf, measureCell, measureColumn, textColumn } from "../../_lib/rows";
+import { UNIT_KEY, countColumn, keysOf, measureCell, measureColumn, textColumn, unitColumn, unitOf } from "../../_lib/rows";
 
 const TREND_MEASURES = ["received", "handled", "granted", "withheld", "unavailable"];
 
-async function yearsOf(agencyId: number) {
+/** The agency's totals per year, every measure's keys at once; read once per request for both cards. */
+const yearsOf = cache(async (agencyId: number) => {
   const byYear = await getTotalsByYear({ agencyIds: [agencyId] }, keysOf(MEASURES));
   return [...byYear].sort(([a], [b]) => a - b);
-}
+});
 
 export async function AgencyTrendCard({ agencyId, name }: { agencyId: number; name: string }) {
   const measures = TREND_MEASURES.map(measureById);
@@ -38,11 +40,12 @@ export async function AgencyTrendCard({ agencyId, name }: { agencyId: number; na
 export async function AgencyMeasuresCard({ agencyId, name }: { agencyId: number; name: string }) {
   const years = await yearsOf(agencyId);
   const data: ChartData = {
-    columns: [textColumn("measure", "指标"), textColumn("unit", "单位"), ...years.map(([year]) => countColumn(`y${year}`, `${year}`))],
+    columns: [textColumn("measure", "指标"), unitColumn(), ...years.map(([year]) => countColumn(`y${year}`, `${year}`))],
+    unitColumn: UNIT_KEY,
     rows: years.length
       ? MEASURES.map((m) => ({
           measure: m.label,
-          unit: m.kind === "rate" ? "%" : "件",
+          [UNIT_KEY]: unitOf(m),
           ...Object.fromEntries(years.map(([year, totals]) => [`y${year}`, measureCell(m, totals.values)])),
         }))
       : [],

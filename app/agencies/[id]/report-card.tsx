@@ -4,6 +4,7 @@ import { printedTablesOf, type PrintedTable } from "@/lib/charts/printed-tables"
 import { formatValue } from "@/lib/measures";
 import { metricLabel, isMetricKey } from "@/lib/metrics/dictionary";
 import { Card } from "../../_components/card";
+import { ScrollX } from "../../_components/scroll-x";
 
 const SEVERITY = {
   error: { label: "错误", className: "bg-red-100 text-red-800" },
@@ -33,11 +34,11 @@ function Cell({ report, metricKey }: { report: AgencyReport; metricKey: string |
 
 function Printed({ report, table, index }: { report: AgencyReport; table: PrintedTable; index: number }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollX columns={table.columns.length + 1}>
       <table data-testid={`report-table-${index}`} className="tabular w-full border-collapse text-sm">
         <thead>
           <tr className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-            <th scope="col" className="sticky left-0 z-[1] bg-slate-50 px-2 py-1.5 text-left font-medium">
+            <th scope="col" className="sticky left-0 z-[1] bg-slate-50 px-2 py-1.5 text-left font-medium shadow-[1px_0_0_#e2e8f0]">
               项目
             </th>
             {table.columns.map((c) => (
@@ -52,7 +53,7 @@ function Printed({ report, table, index }: { report: AgencyReport; table: Printe
             <tr key={row.label} className="border-b border-slate-100 last:border-0">
               <th
                 scope="row"
-                className="sticky left-0 z-[1] min-w-[8.5rem] bg-white px-2 py-1 text-left text-xs font-normal leading-5 text-slate-700 sm:min-w-[18rem]"
+                className="sticky left-0 z-[1] min-w-[8.5rem] bg-white px-2 py-1 text-left text-xs font-normal leading-5 text-slate-700 shadow-[1px_0_0_#e2e8f0] sm:min-w-[18rem]"
               >
                 {row.label}
               </th>
@@ -63,7 +64,7 @@ function Printed({ report, table, index }: { report: AgencyReport; table: Printe
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollX>
   );
 }
 
