@@ -131,10 +131,17 @@ export function tableLines(table: Element): string[] {
         fields[c] = "";
       }
     }
-    const line = Array.from(fields, (f) => f ?? "").join("\t").replace(/\t+$/, "");
-    if (line.replace(/\t/g, "").trim() !== "") lines.push(line);
+    // join() writes an unset field as "", like a blank cell.
+    const line = withoutTrailingTabs(fields.join("\t"));
+    if (/\S/.test(line)) lines.push(line);
   }
   return lines;
+}
+
+function withoutTrailingTabs(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 9) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 function span(value: string | undefined): number {

@@ -10,7 +10,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): DocumentFormat
   const head = latin1(bytes.subarray(0, SNIFF_BYTES));
   if (head.slice(0, 1024).includes("%PDF-")) return "pdf";
   if (head.startsWith("PK\u0003\u0004")) return isDocx(bytes) || /\.docx$/i.test(fileName) ? "docx" : "binary";
-  if (looksBinary(bytes.subarray(0, SNIFF_BYTES))) {
+  if (looksBinary(bytes.subarray(0, SNIFF_BYTES), head)) {
     // A truncated or damaged document keeps its extension as the only clue.
     if (/\.pdf$/i.test(fileName)) return "pdf";
     if (/\.docx$/i.test(fileName)) return "docx";
@@ -37,16 +37,17 @@ function looksLikeHtml(head: string): boolean {
  * Binary: NUL bytes, or many control characters other than tab/CR/LF/FF/ESC. Text in any of the
  * charsets we read (UTF-8, GBK, UTF-16 with BOM) passes.
  */
-export function looksBinary(sample: Uint8Array): boolean {
+export function looksBinary(sample: Uint8Array, sampleLatin1?: string): boolean {
   if (sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))) return false;
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const b = sample[i];
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
-  }
+  if (sample.includes(0)) return true;
+  // Counted by the regex engine over the latin-1 view (one character per byte), not a JS loop.
+  const text = sampleLatin1 ?? latin1(sample);
+  const control = text.match(CONTROL)?.length ?? 0;
   return control > sample.length * 0.02;
 }
+
+/** Control bytes other than NUL (tested first) and tab, LF, FF, CR and ESC. */
+const CONTROL = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/g;
 
 function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
