@@ -13,12 +13,19 @@ import {
 } from "@/db/queries/dashboard";
 import { agencyKindLabel } from "@/lib/agency-kind";
 import type { FilterOption } from "../_components/filters";
+import { sharedRead } from "./shared-read";
+
+/**
+ * Filter options and place names change only when reports are imported: shared across requests
+ * for a minute (see shared-read), and within a request by React `cache`.
+ */
+const OPTIONS_SHARING = { ttlMs: 60_000, maxEntries: 2000 };
 
 /** Years with reports: all of them, or those of one place (cache keys need plain arguments). */
-export const reportYears = cache((place?: string) => getReportYears({ place }));
-export const placeChain = cache(getPlaceChain);
-export const childPlaces = cache(getChildPlacesWithReports);
-export const kindsInUse = cache(getAgencyKindsInUse);
+export const reportYears = cache(sharedRead((place?: string) => getReportYears({ place }), OPTIONS_SHARING));
+export const placeChain = cache(sharedRead((code: string | undefined) => getPlaceChain(code), OPTIONS_SHARING));
+export const childPlaces = cache(sharedRead((code: string | undefined) => getChildPlacesWithReports(code), OPTIONS_SHARING));
+export const kindsInUse = cache(sharedRead(() => getAgencyKindsInUse(), OPTIONS_SHARING));
 
 export const COUNTRY = "全国";
 
@@ -37,7 +44,7 @@ export function placeTitleOf(chain: Place[]): string {
  */
 export async function withYear(filters: ReportFilters): Promise<ReportFilters & { year?: number }> {
   if (filters.year !== undefined) return filters;
-  const [own, all] = await Promise.all([reportYears(filters.place), reportYears()]);
+  const [own, all] = await Promise.all([filters.place ? reportYears(filters.place) : [], reportYears()]);
   const year = own[0] ?? all[0];
   return year === undefined ? filters : { ...filters, year };
 }

@@ -1,7 +1,7 @@
 import { getTotals, type ReportFilters } from "@/db/queries/dashboard";
 import type { ChartData } from "@/lib/charts";
 import { csvFileName } from "@/lib/csv";
-import { REASON_GROUP_INFO, measureById, ratePercent, ratio } from "@/lib/measures";
+import { REASON_GROUP_INFO, formatCount, measureById, ratePercent, ratio } from "@/lib/measures";
 import { ChartCard } from "../_components/chart-card";
 import { kindLabel, placeChain, placeTitleOf } from "../_lib/data";
 import { countColumn, keysOf, textColumn } from "../_lib/rows";
@@ -33,7 +33,7 @@ export async function ReasonsCard({ filters }: { filters: ReportFilters }) {
     <ChartCard
       id="refusal-reasons"
       title="各项理由"
-      description={`${place} · ${filters.year} 年度${filters.kind ? ` · ${kindLabel(filters.kind)}` : ""} · 办理总数 ${all ?? "—"} 件`}
+      description={`${place} · ${filters.year} 年度${filters.kind ? ` · ${kindLabel(filters.kind)}` : ""} · 办理总数 ${formatCount(all)} 件`}
       data={data}
       spec={{ type: "bar", category: "reason", series: ["count"], horizontal: true, colorBy: "group" }}
       csvName={csvFileName("不予公开理由", [place, filters.year, filters.kind ? kindLabel(filters.kind) : null])}

@@ -117,6 +117,10 @@ const emptyTotals = (): Totals => ({ reports: 0, agencies: 0, values: {} });
  * Totals per group. `group` is an SQL expression over reports/agencies (a year, a place code,
  * an agency kind); rows whose group is null are left out. `keys` limits the sums to what the
  * caller's measures read.
+ *
+ * One statement: the reports (left-joined to the values of `keys`) grouped twice with GROUPING
+ * SETS — by group alone for the report and agency counts, by group and metric key for the sums.
+ * Every card reads through here, so one round trip instead of two per card adds up.
  */
 async function totalsBy(
   group: SQL<unknown> | AnyPgColumn,
@@ -124,43 +128,41 @@ async function totalsBy(
   keys: readonly string[],
 ): Promise<Map<string, Totals>> {
   const db = await getDb();
-  const where = reportFilterFrom(filters);
   const groupText = sql<string | null>`(${group})::text`;
-  const [counts, sums] = await Promise.all([
-    db
-      .select({
-        group: groupText,
-        reports: sql<number>`count(*)`.mapWith(Number),
-        agencies: countDistinct(reports.agencyId),
-      })
-      .from(reports)
-      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-      .where(where)
-      .groupBy(groupText),
-    keys.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({
-            group: groupText,
-            key: reportValues.metricKey,
-            sum: sql<number>`sum(${reportValues.value})`.mapWith(Number),
-          })
-          .from(reportValues)
-          .innerJoin(reports, eq(reports.id, reportValues.reportId))
-          .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-          .where(and(where, inArray(reportValues.metricKey, [...keys])))
-          .groupBy(groupText, reportValues.metricKey),
-  ]);
+  const valueJoin = and(
+    eq(reportValues.reportId, reports.id),
+    keys.length ? inArray(reportValues.metricKey, [...keys]) : sql`false`,
+  );
+  const rows = await db
+    .select({
+      group: groupText,
+      key: reportValues.metricKey,
+      /** 1 on the rows of the (group) set: the counts; 0 on the (group, key) rows: the sums. */
+      countsRow: sql<number>`grouping(${reportValues.metricKey})`.mapWith(Number),
+      reports: sql<number>`count(distinct ${reports.id})`.mapWith(Number),
+      agencies: sql<number>`count(distinct ${reports.agencyId})`.mapWith(Number),
+      sum: sql<number | null>`sum(${reportValues.value})`.mapWith(Number),
+    })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .leftJoin(reportValues, valueJoin)
+    .where(reportFilterFrom(filters))
+    .groupBy(sql`grouping sets ((${groupText}), (${groupText}, ${reportValues.metricKey}))`);
   const totals = new Map<string, Totals>();
-  for (const row of counts) {
+  const entryOf = (group: string) => {
+    const entry = totals.get(group) ?? emptyTotals();
+    totals.set(group, entry);
+    return entry;
+  };
+  for (const row of rows) {
     if (row.group === null) continue;
-    totals.set(row.group, { reports: row.reports, agencies: Number(row.agencies), values: {} });
-  }
-  for (const row of sums) {
-    if (row.group === null) continue;
-    const entry = totals.get(row.group) ?? emptyTotals();
-    entry.values[row.key] = row.sum;
-    totals.set(row.group, entry);
+    const entry = entryOf(row.group);
+    if (row.countsRow === 1) {
+      entry.reports = row.reports;
+      entry.agencies = row.agencies;
+    } else if (row.key !== null && row.sum !== null) {
+      entry.values[row.key] = row.sum;
+    }
   }
   return totals;
 }
@@ -262,14 +264,24 @@ const placeColumns = {
   parentCode: divisions.parentCode,
 };
 
+/**
+ * Names of gazetteer codes already read. The divisions table is reference data (GB/T 2260 codes
+ * and their names, loaded at setup), so a code's name does not change while the server runs;
+ * breakdown cards name the same provinces and cities on every request.
+ */
+const divisionNameMemo = new Map<string, string>();
+
 export async function getDivisionNames(codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const db = await getDb();
-  const rows = await db
-    .select({ code: divisions.code, name: divisions.name })
-    .from(divisions)
-    .where(inArray(divisions.code, codes));
-  return new Map(rows.map((r) => [r.code, r.name]));
+  const missing = codes.filter((code) => !divisionNameMemo.has(code));
+  if (missing.length) {
+    const db = await getDb();
+    const rows = await db
+      .select({ code: divisions.code, name: divisions.name })
+      .from(divisions)
+      .where(inArray(divisions.code, missing));
+    for (const row of rows) divisionNameMemo.set(row.code, row.name);
+  }
+  return new Map(codes.flatMap((code) => (divisionNameMemo.has(code) ? [[code, divisionNameMemo.get(code)!]] : [])));
 }
 
 /** The place and its ancestors, province first. Empty for the whole country or an unknown code. */

@@ -39,7 +39,7 @@ export type ChartSpec =
 export const PALETTE = ["#1d4e89", "#b5472f", "#3f8f6b", "#c09a2c", "#6b5b95", "#4a8fb8", "#8c6d62", "#7a8a99"];
 
 const FONT_FAMILY = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
-/** Room for category labels of horizontal bars; narrower on a phone so the bars keep their space. */
+/** Room for category labels of horizontal bars; narrower on a phone so the bars keep their space (long labels wrap, never cut). */
 const AXIS_LABEL_WIDTH = { regular: 150, compact: 84 };
 
 /** How the chart is shown: `compact` on narrow screens. */
@@ -90,7 +90,7 @@ function categoryAxis(labels: string[], horizontal: boolean, layout: ChartLayout
     data: labels,
     inverse: horizontal, // first row on top, as in the table
     axisLabel: horizontal
-      ? { width: layout.compact ? AXIS_LABEL_WIDTH.compact : AXIS_LABEL_WIDTH.regular, overflow: "truncate" as const }
+      ? { width: layout.compact ? AXIS_LABEL_WIDTH.compact : AXIS_LABEL_WIDTH.regular, overflow: "break" as const }
       : verticalCategoryLabels(labels, layout),
     axisTick: { alignWithLabel: true },
   };
