@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getAgenciesByFilters, type ReportFilters } from "@/db/queries/dashboard";
 import { Card, EmptyState, PageHeader } from "../_components/card";
 import { CardSlot } from "../_components/card-slot";
+import { ScrollX } from "../_components/scroll-x";
 import { FilterBar, FilterSelect, FilterSearch } from "../_components/filters";
 import { KindFilter, PlaceFilter } from "../_components/view-filters";
 import { kindLabel, yearOptions } from "../_lib/data";
@@ -77,11 +78,11 @@ async function AgencyList({ filters, page }: { filters: ReportFilters; page: num
       {items.length === 0 ? (
         <EmptyState message="没有符合条件的机关" hint="可放宽地区、类型或年度条件，或换一个名称关键词。" />
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollX columns={4}>
           <table data-testid="table-agencies" className="tabular w-full min-w-max text-sm">
             <thead>
               <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                <th scope="col" className="px-3 py-2 font-medium">机关</th>
+                <th scope="col" className="sticky left-0 z-[1] bg-slate-50 px-3 py-2 font-medium shadow-[1px_0_0_#e2e8f0]">机关</th>
                 <th scope="col" className="px-3 py-2 font-medium">所在地区</th>
                 <th scope="col" className="px-3 py-2 font-medium">类型</th>
                 <th scope="col" className="px-3 py-2 font-medium">已收录年度</th>
@@ -89,8 +90,8 @@ async function AgencyList({ filters, page }: { filters: ReportFilters; page: num
             </thead>
             <tbody>
               {items.map((a) => (
-                <tr key={a.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                  <td className="px-3 py-2">
+                <tr key={a.id} className="border-b border-slate-100 last:border-0">
+                  <td className="sticky left-0 z-[1] bg-white px-3 py-2 shadow-[1px_0_0_#e2e8f0]">
                     <Link href={`/agencies/${a.id}`} className="text-accent hover:underline">
                       {a.name}
                     </Link>
@@ -102,7 +103,7 @@ async function AgencyList({ filters, page }: { filters: ReportFilters; page: num
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       )}
       {pages > 1 ? (
         <nav aria-label="分页" className="mt-4 flex items-center justify-between text-sm">

@@ -43,7 +43,11 @@ export function formatCell(column: DataColumn, value: DataValue | undefined, per
   return formatCount(value);
 }
 
-/** CSV header labels carry the unit of percent columns, since CSV cells are bare numbers. */
+/**
+ * CSV header labels carry the unit of percent columns, since CSV cells are bare numbers. A CSV
+ * holds exactly the table's rows: rates as percentages at full precision (the table shows them
+ * with one decimal), counts as they are, unknown as an empty cell.
+ */
 export function csvColumnsOf(columns: readonly DataColumn[]): { key: string; label: string }[] {
   return columns.map((c) => ({ key: c.key, label: c.kind === "percent" ? `${c.label}（%）` : c.label }));
 }

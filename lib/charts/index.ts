@@ -204,33 +204,48 @@ export function pieTooltip(params: unknown): string {
   return `${escapeHtml(slice.name)}：${formatCount(slice.value)}（${formatPercent(slice.percent)}）`;
 }
 
+export function pieShare(params: unknown): string {
+  return formatPercent(pieSlice(params).percent);
+}
+
 export function pieLabel(params: unknown): string {
   const slice = pieSlice(params);
   return `${slice.name}\n${formatPercent(slice.percent)}`;
 }
 
+/**
+ * A pie. On a wide screen each slice is named beside it; on a phone there is no room beside the
+ * ring (outside labels were cut at the screen edge), so slices carry only their share, inside,
+ * and the legend below — wrapped, not paged — names them.
+ */
 export function buildPieChartOption(
   data: ChartData,
   spec: Extract<ChartSpec, { type: "pie" }>,
+  layout: ChartLayout = {},
 ): ChartOption {
   const labels = labelsOf(data, spec.category);
   const values = numbersOf(data, spec.value);
   const slices = labels
     .map((name, i) => ({ name, value: values[i] }))
     .filter((slice): slice is { name: string; value: number } => slice.value !== null && slice.value > 0);
+  const compact = layout.compact ?? false;
   return {
     color: PALETTE,
     textStyle: { fontFamily: FONT_FAMILY },
     tooltip: { trigger: "item", formatter: pieTooltip },
-    legend: { show: true, bottom: 0, type: "scroll" },
+    legend: { show: true, bottom: 0, type: compact ? "plain" : "scroll" },
     series: [
       {
         type: "pie",
         name: columnByKey(data, spec.value).label,
         percentPrecision: 1, // as in the data table
-        radius: ["38%", "66%"],
-        center: ["50%", "44%"],
-        label: { formatter: pieLabel },
+        radius: compact ? ["34%", "62%"] : ["38%", "66%"],
+        center: ["50%", compact ? "42%" : "44%"],
+        label: compact
+          ? { position: "inside", formatter: pieShare, color: "#fff", fontSize: 11 }
+          : { formatter: pieLabel },
+        labelLine: { show: !compact },
+        minShowLabelAngle: compact ? 14 : 0, // a sliver has no room for its share inside
         data: slices,
       },
     ],
@@ -244,7 +259,7 @@ export function buildChartOption(data: ChartData, spec: ChartSpec, layout: Chart
     case "line":
       return buildLineChartOption(data, spec);
     case "pie":
-      return buildPieChartOption(data, spec);
+      return buildPieChartOption(data, spec, layout);
   }
 }
 

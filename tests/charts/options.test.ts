@@ -90,6 +90,24 @@ describe("bar chart option", () => {
     expect(tooltipFormatter(false)(null)).toBe("—");
   });
 
+  it("keeps a pie's labels inside the ring on a phone, where outside labels are cut off", () => {
+    const shares: ChartData = {
+      columns: [
+        { key: "outcome", label: "结果", kind: "text" },
+        { key: "n", label: "件数", kind: "count" },
+      ],
+      rows: [
+        { outcome: "结果维持", n: 27 },
+        { outcome: "结果纠正", n: 10 },
+      ],
+    };
+    const spec: ChartSpec = { type: "pie", category: "outcome", value: "n" };
+    const label = (compact: boolean) => (buildChartOption(shares, spec, { compact }).series as { label: { position?: string } }[])[0].label;
+    expect(label(true).position).toBe("inside");
+    expect(label(false).position).toBeUndefined();
+    expect(buildChartOption(shares, spec, { compact: true }).legend).toMatchObject({ type: "plain" });
+  });
+
   it("writes pie slices' shares with one decimal and escapes their names in the tooltip", () => {
     expect(pieLabel({ name: "规章", value: 3, percent: 50 })).toBe("规章\n50.0%");
     expect(pieTooltip({ name: "<b>", value: 1234, percent: 12.34 })).toBe("&lt;b&gt;：1,234（12.3%）");

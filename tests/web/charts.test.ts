@@ -134,6 +134,25 @@ describe.skipIf(skip)("charts against the database", () => {
     await app.page.close();
   });
 
+  it("overview: every rate reads as a percent with one decimal (0.0% too); its CSV number is unrounded", async () => {
+    const app = new AppPage(await context.newPage(), web.baseUrl);
+    await app.open("/", { year: String(years[0]) });
+    const panel = app.chart("measures");
+    const table = await panel.readTable();
+    const csv = await panel.downloadCsv();
+    const column = `${years[0]} 年度`;
+    const reports = [...(await stored({ year: years[0] })).values()];
+    const rates = MEASURES.filter((m) => m.kind === "rate");
+    const shown = new Map(table.rows.map((row) => [row[0], row[table.header.indexOf(column)]]));
+    const written = new Map(csv.rows.map((row) => [row[0], row[csv.header.indexOf(column)]]));
+    for (const rate of rates) {
+      const expected = shownValue(rate, reports);
+      expect(shown.get(rate.label), rate.label).toBe(expected === null ? "—" : `${expected.toFixed(1)}%`);
+      if (expected !== null) expect(closeTo(Number(written.get(rate.label)), expected, 1e-5), `${rate.label} CSV`).toBe(true);
+    }
+    await app.page.close();
+  });
+
   it("overview: choosing another year changes the URL and the chart, to that year's numbers", async () => {
     const app = new AppPage(await context.newPage(), web.baseUrl);
     await app.open("/");
