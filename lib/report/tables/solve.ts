@@ -675,25 +675,13 @@ function tighten(candidates: Candidate[][], locals: LocalRule[][], rules: TableR
   // Each round only narrows; a few rounds reach the fixed point on real tables.
   for (let round = 0; round < 10; round++) {
     const agreed = agreedValues(candidates);
-    const known = ([r, i]: CellRef) => agreed[r]?.[i] ?? NaN;
-    active = active.filter((rule) => {
-      if (rule.cells.some((c) => Number.isNaN(known(c)))) return true;
-      return sumOf(rule.left.map(known)) === sumOf(rule.right.map(known));
-    });
+    active = active.filter(
+      (rule) => hasUnknown(agreed, rule.cells) || knownSum(agreed, rule.left) === knownSum(agreed, rule.right),
+    );
     const bound = candidates.map((list) => (list[0]?.values ?? []).map(() => Infinity));
     for (const rule of active) {
-      for (const [settled, other] of [
-        [rule.left, rule.right],
-        [rule.right, rule.left],
-      ]) {
-        if (settled.some((c) => Number.isNaN(known(c)))) continue;
-        const slack = sumOf(settled.map(known)) - sumOf(other.map(known).filter((v) => !Number.isNaN(v)));
-        // Already exceeded by settled numbers: a printed break, no evidence about the rest.
-        if (slack < 0) continue;
-        for (const [r, i] of other) {
-          if (Number.isNaN(known([r, i]))) bound[r][i] = Math.min(bound[r][i], slack);
-        }
-      }
+      boundOtherSide(agreed, rule.left, rule.right, bound);
+      boundOtherSide(agreed, rule.right, rule.left, bound);
     }
     let changed = false;
     candidates.forEach((list, r) => {
@@ -707,6 +695,41 @@ function tighten(candidates: Candidate[][], locals: LocalRule[][], rules: TableR
     if (!changed) break;
   }
   return active;
+}
+
+// The helpers below index cell references rather than destructure them: this code runs
+// interpreted on a reader's first reports, where iterator destructuring is costly.
+
+/** The value every candidate of the cell's row agrees on, or NaN. */
+function agreedAt(agreed: number[][], cell: CellRef): number {
+  return agreed[cell[0]]?.[cell[1]] ?? NaN;
+}
+
+function hasUnknown(agreed: number[][], cells: CellRef[]): boolean {
+  for (let k = 0; k < cells.length; k++) if (Number.isNaN(agreedAt(agreed, cells[k]))) return true;
+  return false;
+}
+
+/** Sum of the side's agreed values, in order, unknown cells left out. */
+function knownSum(agreed: number[][], side: CellRef[]): number {
+  let total = 0;
+  for (let k = 0; k < side.length; k++) {
+    const v = agreedAt(agreed, side[k]);
+    if (!Number.isNaN(v)) total += v;
+  }
+  return total;
+}
+
+/** With `settled` fully agreed, each unknown cell of `other` is at most what `settled` leaves. */
+function boundOtherSide(agreed: number[][], settled: CellRef[], other: CellRef[], bound: number[][]): void {
+  if (hasUnknown(agreed, settled)) return;
+  const slack = knownSum(agreed, settled) - knownSum(agreed, other);
+  // Already exceeded by settled numbers: a printed break, no evidence about the rest.
+  if (slack < 0) return;
+  for (let k = 0; k < other.length; k++) {
+    const cell = other[k];
+    if (Number.isNaN(agreedAt(agreed, cell))) bound[cell[0]][cell[1]] = Math.min(bound[cell[0]][cell[1]], slack);
+  }
 }
 
 /** The candidate within the bounds (unknown cells bounded by 0 become 0), or null if it exceeds one. */
@@ -744,11 +767,6 @@ function mergeIdentical(list: Candidate[]): Candidate[] {
   return merged.length === list.length ? list : merged;
 }
 
-function sumOf(numbers: number[]): number {
-  let total = 0;
-  for (const n of numbers) total += n;
-  return total;
-}
 
 function searchRows(
   specs: RowSpec[],
@@ -808,13 +826,13 @@ function partialHolds(value: number[][], rule: TableRule): boolean {
   let rightKnown = 0;
   let leftOpen = false;
   let rightOpen = false;
-  for (const [r, i] of rule.left) {
-    const v = value[r][i];
+  for (let k = 0; k < rule.left.length; k++) {
+    const v = value[rule.left[k][0]][rule.left[k][1]];
     if (Number.isNaN(v)) leftOpen = true;
     else leftKnown += v;
   }
-  for (const [r, i] of rule.right) {
-    const v = value[r][i];
+  for (let k = 0; k < rule.right.length; k++) {
+    const v = value[rule.right[k][0]][rule.right[k][1]];
     if (Number.isNaN(v)) rightOpen = true;
     else rightKnown += v;
   }
@@ -834,21 +852,31 @@ function completeSolution(
   placed: number[][],
   rules: TableRule[],
 ): { value: number[][]; filled: boolean[][] | null } | null {
-  const isOpen = ([r, i]: CellRef) => Number.isNaN(value[r][i]);
+  const isOpen = (cell: CellRef) => Number.isNaN(value[cell[0]][cell[1]]);
   let value = placed;
   let pending = rules.filter((rule) => rule.cells.some(isOpen));
   // Nothing unknown (the usual leaf): the placed values are the solution as they stand.
   if (pending.length === 0) return { value, filled: null };
   value = placed.map((row) => [...row]);
   const filled = placed.map((row) => row.map(() => false));
-  const set = ([r, i]: CellRef, v: number) => {
-    value[r][i] = v;
-    filled[r][i] = true;
+  const set = (cell: CellRef, v: number) => {
+    value[cell[0]][cell[1]] = v;
+    filled[cell[0]][cell[1]] = true;
   };
   const known = (side: CellRef[]) => {
     let total = 0;
-    for (const [r, i] of side) if (!Number.isNaN(value[r][i])) total += value[r][i];
+    for (let k = 0; k < side.length; k++) {
+      const v = value[side[k][0]][side[k][1]];
+      if (!Number.isNaN(v)) total += v;
+    }
     return total;
+  };
+  // A settled side whose other side already adds up: that side's open cells are 0.
+  const zeroRest = (side: CellRef[], other: CellRef[]): boolean => {
+    const otherOpen = other.filter(isOpen);
+    if (side.some(isOpen) || otherOpen.length === 0 || known(side) !== known(other)) return false;
+    otherOpen.forEach((cell) => set(cell, 0));
+    return true;
   };
   for (let changed = true; changed; ) {
     changed = false;
@@ -863,15 +891,8 @@ function completeSolution(
         changed = true;
         continue;
       }
-      for (const [side, other] of [
-        [rule.left, rule.right],
-        [rule.right, rule.left],
-      ]) {
-        const otherOpen = other.filter(isOpen);
-        if (side.some(isOpen) || otherOpen.length === 0 || known(side) !== known(other)) continue;
-        otherOpen.forEach((cell) => set(cell, 0));
-        changed = true;
-      }
+      if (zeroRest(rule.left, rule.right)) changed = true;
+      if (zeroRest(rule.right, rule.left)) changed = true;
     }
     pending = pending.filter((rule) => rule.cells.some(isOpen));
   }
