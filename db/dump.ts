@@ -4,10 +4,14 @@
  * recorded failures. Moving from PGlite to a server is export → import-dump; nothing is lost.
  *
  * Rows are written in storage order and read back in that order, so history stays in sequence.
- * Ids are not dumped: sources are identified by sha256, agencies by name and division.
+ * Ids are not dumped: sources are identified by sha256, agencies by identity key and division. The
+ * key is not dumped either: the loader derives it from each report's printed name, so loading a
+ * dump also merges name variants stored apart before the current identity rule.
  */
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { agencyIdentityKey } from "../lib/agency-identity";
 import type { DatabaseHandle, Transaction } from "./client";
+import { LATEST_NAME_WINS } from "./import/agency-name";
 import {
   agencies,
   importFailures,
@@ -35,6 +39,8 @@ export interface DumpReport {
   type: "report";
   agency: { name: string; divisionCode: string | null; provinceCode: string | null; cityCode: string | null; kind: string };
   year: number;
+  /** The agency's name as this report prints it; absent in dumps made before agency identity keys. */
+  printedName?: string;
   template: "2021" | "2019";
   status: ReportStatus;
   readerVersion: string;
@@ -112,6 +118,7 @@ export async function* dumpLines(handle: DatabaseHandle): AsyncGenerator<DumpLin
           kind: agency.kind,
         },
         year: report.year,
+        printedName: report.printedName,
         template: report.template as DumpReport["template"],
         status: report.status,
         readerVersion: report.readerVersion,
@@ -207,10 +214,12 @@ function checkHeader(line: DumpLine): void {
 }
 
 async function loadReport(tx: Transaction, line: DumpReport): Promise<number> {
+  const printedName = line.printedName ?? line.agency.name;
+  const identityKey = agencyIdentityKey(printedName, line.agency.divisionCode);
   const [agency] = await tx
     .insert(agencies)
-    .values(line.agency)
-    .onConflictDoUpdate({ target: [agencies.name, agencies.divisionCode], set: { kind: sql`excluded.kind` } })
+    .values({ ...line.agency, identityKey, nameYear: line.year })
+    .onConflictDoUpdate({ target: [agencies.identityKey, agencies.divisionCode], set: LATEST_NAME_WINS })
     .returning({ id: agencies.id });
   const bytes = new Uint8Array(Buffer.from(line.source.base64, "base64"));
   const { base64: _omit, storedAt, ...sourceFacts } = line.source;
@@ -223,6 +232,7 @@ async function loadReport(tx: Transaction, line: DumpReport): Promise<number> {
     .values({
       agencyId: agency.id,
       year: line.year,
+      printedName,
       template: line.template,
       status: line.status,
       sourceId: source.id,

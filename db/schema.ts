@@ -59,23 +59,29 @@ export const divisions = pgTable(
 );
 
 /**
- * An agency is a lasting identity across years: the same name in the same place. The province
- * and city codes are copied from the division code so region filters are plain equality lookups.
+ * An agency is a lasting identity across years: the same identity key (lib/agency-identity.ts:
+ * the name without its region's leading province/city names, width and spaces normalised) in the
+ * same place. `name` is the most recent printed name (of the latest year read, `nameYear`); every
+ * printed variant stays on its reading (`reports.printed_name`). The province and city codes are
+ * copied from the division code so region filters are plain equality lookups.
  */
 export const agencies = pgTable(
   "agencies",
   {
     id: serial("id").primaryKey(),
     name: text("name").notNull(),
+    /** The year of the reading `name` was printed in: a later year's name takes over. */
+    nameYear: smallint("name_year").notNull(),
+    identityKey: text("identity_key").notNull(),
     divisionCode: text("division_code"),
     provinceCode: text("province_code"),
     cityCode: text("city_code"),
-    /** An id of lib/agency-kind.ts, derived from the name. */
+    /** An id of lib/agency-kind.ts, derived from the (most recent) name. */
     kind: text("kind").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("agencies_identity_uq").on(t.name, t.divisionCode).nullsNotDistinct(),
+    unique("agencies_identity_uq").on(t.identityKey, t.divisionCode).nullsNotDistinct(),
     index("agencies_province_idx").on(t.provinceCode),
     index("agencies_city_idx").on(t.cityCode),
     index("agencies_division_idx").on(t.divisionCode),
@@ -108,6 +114,8 @@ export const reports = pgTable(
       .notNull()
       .references(() => agencies.id),
     year: smallint("year").notNull(),
+    /** The agency's name as this report prints it (the reader's `agency`). */
+    printedName: text("printed_name").notNull(),
     template: templateEnum("template").notNull(),
     status: reportStatusEnum("status").notNull(),
     sourceId: integer("source_id")

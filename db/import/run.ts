@@ -9,11 +9,12 @@ import { eq } from "drizzle-orm";
 import { readReport } from "../../lib/report";
 import { isReadError } from "../../lib/report/types";
 import type { Database, DatabaseHandle } from "../client";
-import { sources } from "../schema";
+import { reports, sources } from "../schema";
 import { silentProgress, type FileOutcome, type ProgressSink } from "./progress";
 import type { ReadFunction } from "./reader-pool";
-import { READER_VERSION } from "./reader-version";
+import { READER_VERSION } from "../../lib/report/version";
 import { REPORT_EXTENSIONS, describeSource } from "./source-file";
+import { rereadReading } from "./reread";
 import { placementProblem, recordFailure, storeReading, type PlacedReport } from "./store";
 
 export interface ImportFailure {
@@ -25,6 +26,8 @@ export interface ImportFailure {
 export interface ImportSummary {
   imported: number;
   replaced: number;
+  /** Documents stored by another reader version, read again (see db/import/reread.ts). */
+  reread: number;
   unchanged: number;
   failed: ImportFailure[];
   elapsedMs: number;
@@ -43,7 +46,7 @@ type FileResult = { outcome: Exclude<FileOutcome, "failed"> } | { outcome: "fail
 export async function importPaths(handle: DatabaseHandle, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const progress = options.progress ?? silentProgress;
   const concurrency = options.concurrency ?? defaultConcurrency(handle);
-  const summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], elapsedMs: 0 };
+  const summary: ImportSummary = { imported: 0, replaced: 0, reread: 0, unchanged: 0, failed: [], elapsedMs: 0 };
   const started = Date.now();
   const files = reportFiles(paths);
 
@@ -88,8 +91,9 @@ export async function importFile(
   const fileName = path.basename(file);
   const facts = describeSource(bytes, fileName);
   try {
-    // Known bytes need no reading at all: re-importing a folder is cheap.
-    if (await isStored(db, facts.sha256)) return { outcome: "unchanged" };
+    // Known bytes read by this reader need no reading at all: re-importing a folder is cheap.
+    const storedBy = await readerVersionOf(db, facts.sha256);
+    if (storedBy === READER_VERSION) return { outcome: "unchanged" };
     const reading = await readSafely(read, bytes, fileName);
     const problem = isReadError(reading)
       ? { code: reading.error.code, reason: reading.error.message }
@@ -97,6 +101,10 @@ export async function importFile(
     if (problem) {
       await recordFailure(db, { fileName, sha256: facts.sha256, ...problem });
       return { outcome: "failed", ...problem };
+    }
+    if (storedBy !== null) {
+      const result = await rereadReading(db, facts.sha256, reading as PlacedReport, READER_VERSION);
+      return result.outcome === "moved" ? { outcome: "failed", code: "READING_MOVED", reason: result.reason } : { outcome: result.outcome };
     }
     const result = await storeReading(db, reading as PlacedReport, { fileName, bytes, facts }, READER_VERSION);
     return { outcome: result.outcome };
@@ -120,9 +128,15 @@ async function readSafely(read: ReadFunction, bytes: Uint8Array, fileName: strin
   }
 }
 
-async function isStored(db: Database, sha256: string): Promise<boolean> {
-  const rows = await db.select({ id: sources.id }).from(sources).where(eq(sources.sha256, sha256)).limit(1);
-  return rows.length > 0;
+/** The reader version of the stored reading of these bytes, or null when they are not stored. */
+async function readerVersionOf(db: Database, sha256: string): Promise<string | null> {
+  const rows = await db
+    .select({ readerVersion: reports.readerVersion })
+    .from(sources)
+    .innerJoin(reports, eq(reports.sourceId, sources.id))
+    .where(eq(sources.sha256, sha256))
+    .limit(1);
+  return rows[0]?.readerVersion ?? null;
 }
 
 /** Every report file named or found under a named folder, in a stable (sorted) order. */

@@ -4,12 +4,14 @@
  * agency serialises imports of one agency (so two years arriving at once still see each other),
  * and unique constraints (source sha256, one current report per agency and year) back it up.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { ParsedReport, ReportIssue } from "../../lib/report/types";
+import { agencyIdentityKey } from "../../lib/agency-identity";
 import { agencyKindOf } from "../../lib/agency-kind";
 import type { Database, Transaction } from "../client";
 import { cityCodeOf, provinceCodeOf } from "../gazetteer";
 import { agencies, importFailures, replacements, reportIssues, reports, reportValues, sources } from "../schema";
+import { LATEST_NAME_WINS } from "./agency-name";
 import { reportStatusOf, storedValues, type StoredValue } from "./provenance";
 import type { SourceFacts } from "./source-file";
 import { YEAR_CHAIN_CODES, YEAR_CHAIN_KEYS, yearChainIssues, type YearReading } from "./year-chains";
@@ -44,11 +46,12 @@ export async function storeReading(
   readerVersion: string,
 ): Promise<StoreResult> {
   const divisionCode = report.region?.code ?? null;
+  const identityKey = agencyIdentityKey(report.agency, divisionCode);
   return db.transaction(async (tx) => {
-    const sourceId = await insertSource(tx, source, `${report.agency}|${divisionCode ?? ""}`);
+    const sourceId = await insertSource(tx, source, `${identityKey}|${divisionCode ?? ""}`);
     if (sourceId === null) return { outcome: "unchanged", reportId: await reportIdOfSource(tx, source.facts.sha256) };
 
-    const { agencyId, replacedReportId, neighbours } = await placeAgency(tx, report.agency, divisionCode, report.year);
+    const { agencyId, replacedReportId, neighbours } = await placeAgency(tx, { name: report.agency, identityKey, divisionCode }, report.year);
     const earlier = neighbours.find((n) => n.year === report.year - 1);
     const later = neighbours.find((n) => n.year === report.year + 1);
 
@@ -59,6 +62,7 @@ export async function storeReading(
     const reportId = await insertReport(tx, {
       agencyId,
       year: report.year,
+      printedName: report.agency,
       template: report.template,
       status: reportStatusOf(issues),
       sourceId,
@@ -106,6 +110,11 @@ function bytesParam(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** Takes the agency's transaction-scoped lock on its own (the insert of a new source takes it inline). */
+export async function lockAgency(tx: Transaction, lockKey: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AGENCY_LOCK_NAMESPACE}::int, hashtext(${lockKey}::text))`);
+}
+
 async function reportIdOfSource(tx: Transaction, sha256: string): Promise<number | null> {
   const rows = await tx
     .select({ id: reports.id })
@@ -115,7 +124,7 @@ async function reportIdOfSource(tx: Transaction, sha256: string): Promise<number
   return rows[0]?.id ?? null;
 }
 
-interface Neighbour extends YearReading {
+export interface Neighbour extends YearReading {
   reportId: number;
   values: Record<string, number>;
 }
@@ -124,21 +133,23 @@ interface Neighbour extends YearReading {
 const CHAIN_KEYS_LITERAL = `{${YEAR_CHAIN_KEYS.join(",")}}`;
 
 /**
- * In one statement: the agency's id (created on first sight; its kind follows the current rule),
+ * In one statement: the agency's id (created on first sight, found by its identity key; its name
+ * and kind follow its latest year's printed name — LATEST_NAME_WINS),
  * the id of its current reading for this year, which is marked as replaced, and its current
  * readings of the year before and after with just the values the year chains compare.
  */
 async function placeAgency(
   tx: Transaction,
-  name: string,
-  divisionCode: string | null,
+  agency: { name: string; identityKey: string; divisionCode: string | null },
   year: number,
 ): Promise<{ agencyId: number; replacedReportId: number | null; neighbours: Neighbour[] }> {
+  const { name, identityKey, divisionCode } = agency;
   const result = await tx.execute(sql`
     with agency as (
-      insert into ${agencies} (name, division_code, province_code, city_code, kind)
-      values (${name}, ${divisionCode}, ${provinceCodeOf(divisionCode)}, ${cityCodeOf(divisionCode)}, ${agencyKindOf(name)})
-      on conflict on constraint agencies_identity_uq do update set kind = excluded.kind
+      insert into ${agencies} (name, name_year, identity_key, division_code, province_code, city_code, kind)
+      values (${name}, ${year}, ${identityKey}, ${divisionCode}, ${provinceCodeOf(divisionCode)}, ${cityCodeOf(divisionCode)}, ${agencyKindOf(name)})
+      on conflict on constraint agencies_identity_uq do update
+        set name = ${LATEST_NAME_WINS.name}, kind = ${LATEST_NAME_WINS.kind}, name_year = ${LATEST_NAME_WINS.nameYear}
       returning id
     ), retired as (
       update ${reports} set is_current = false
@@ -148,27 +159,41 @@ async function placeAgency(
     )
     select agency.id as agency_id,
       (select id from retired) as replaced_id,
-      (select coalesce(json_agg(json_build_object(
-          'reportId', r.id,
-          'year', r.year,
-          'values', (select coalesce(json_object_agg(v.metric_key, v.value), '{}'::json)
-                     from ${reportValues} v
-                     where v.report_id = r.id and v.metric_key = any(${CHAIN_KEYS_LITERAL}::metric_key[]))
-        )), '[]'::json)
-       from ${reports} r
-       where r.agency_id = agency.id and r.year in (${year - 1}::int, ${year + 1}::int) and r.is_current) as neighbours
+      ${neighboursJson(sql`agency.id`, year)} as neighbours
     from agency`);
   const [row] = rowsOf<{ agency_id: number; replaced_id: number | null; neighbours: Neighbour[] | string }>(result);
   return {
     agencyId: Number(row.agency_id),
     replacedReportId: row.replaced_id === null ? null : Number(row.replaced_id),
-    // Both drivers parse json columns; a string would mean a driver that does not.
-    neighbours: typeof row.neighbours === "string" ? JSON.parse(row.neighbours) : row.neighbours,
+    neighbours: parsedJson(row.neighbours),
   };
 }
 
+/** The current readings of the year before and after, with just the values the year chains compare, as JSON. */
+function neighboursJson(agencyId: SQL, year: number): SQL {
+  return sql`(select coalesce(json_agg(json_build_object(
+      'reportId', r.id,
+      'year', r.year,
+      'values', (select coalesce(json_object_agg(v.metric_key, v.value), '{}'::json)
+                 from ${reportValues} v
+                 where v.report_id = r.id and v.metric_key = any(${CHAIN_KEYS_LITERAL}::metric_key[]))
+    )), '[]'::json)
+   from ${reports} r
+   where r.agency_id = ${agencyId} and r.year in (${year - 1}::int, ${year + 1}::int) and r.is_current)`;
+}
+
+export async function neighboursOf(tx: Transaction, agencyId: number, year: number): Promise<Neighbour[]> {
+  const result = await tx.execute(sql`select ${neighboursJson(sql`${agencyId}::int`, year)} as neighbours`);
+  return parsedJson(rowsOf<{ neighbours: Neighbour[] | string }>(result)[0].neighbours);
+}
+
+/** Both drivers parse json columns; a string would mean a driver that does not. */
+export function parsedJson<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
+
 /** The next year's chain issues depended on the reading just replaced or added: redo them. */
-async function recheckLaterYear(tx: Transaction, later: Neighbour, earlier: YearReading): Promise<void> {
+export async function recheckLaterYear(tx: Transaction, later: Neighbour, earlier: YearReading): Promise<void> {
   await tx
     .delete(reportIssues)
     .where(and(eq(reportIssues.reportId, later.reportId), inArray(reportIssues.code, [...YEAR_CHAIN_CODES])));
@@ -183,6 +208,7 @@ async function recheckLaterYear(tx: Transaction, later: Neighbour, earlier: Year
 interface ReportRows {
   agencyId: number;
   year: number;
+  printedName: string;
   template: string;
   status: string;
   sourceId: number;
@@ -201,8 +227,8 @@ async function insertReport(tx: Transaction, row: ReportRows): Promise<number> {
   const issues = JSON.stringify(issueRecords(row.issues));
   const result = await tx.execute(sql`
     with report as (
-      insert into ${reports} (agency_id, year, template, status, source_id, reader_version)
-      values (${row.agencyId}, ${row.year}, ${row.template}, ${row.status}, ${row.sourceId}, ${row.readerVersion})
+      insert into ${reports} (agency_id, year, printed_name, template, status, source_id, reader_version)
+      values (${row.agencyId}, ${row.year}, ${row.printedName}, ${row.template}, ${row.status}, ${row.sourceId}, ${row.readerVersion})
       returning id
     ), numbers as (
       insert into ${reportValues} (report_id, metric_key, value, method)
@@ -222,8 +248,21 @@ function issueRecords(issues: readonly ReportIssue[]) {
 }
 
 /** postgres.js returns the rows themselves, PGlite an object holding them. */
-function rowsOf<T>(result: unknown): T[] {
+export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** A re-read reading's numbers and issues, replacing those stored (rare: after a reader change). */
+export async function replaceNumbersAndIssues(
+  tx: Transaction,
+  reportId: number,
+  values: readonly StoredValue[],
+  issues: readonly ReportIssue[],
+): Promise<void> {
+  await tx.delete(reportValues).where(eq(reportValues.reportId, reportId));
+  await tx.delete(reportIssues).where(eq(reportIssues.reportId, reportId));
+  if (values.length > 0) await tx.insert(reportValues).values(values.map((v) => ({ reportId, ...v })));
+  await insertIssues(tx, reportId, issues);
 }
 
 async function insertIssues(tx: Transaction, reportId: number, issues: readonly ReportIssue[]): Promise<void> {

@@ -7,8 +7,13 @@
  * Each engine runs in its own child process, so each peak RSS is that engine's alone. Two figures
  * per engine: end to end (read + store, what `npm run import` does) and store only (readings
  * prepared in memory, one at a time), which isolates the database from the reader's cost.
+ * The machine is shared, so wall time alone misleads: each run also prints CPU milliseconds per
+ * report, of this process (all its threads; for PGlite that includes the database) and, for the
+ * server, of its backends serving the run (read from /proc: the server must run on this machine).
+ * `--engines postgres` (or pglite) runs one engine only.
  */
 import { spawn } from "node:child_process";
+import { sql } from "drizzle-orm";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,7 +23,7 @@ import { defaultConcurrency, importPaths } from "@/db/import/run";
 import { defaultReaderCount, startReaderPool } from "@/db/import/reader-pool";
 import { describeSource } from "@/db/import/source-file";
 import { storeReading, type PlacedReport } from "@/db/import/store";
-import { READER_VERSION } from "@/db/import/reader-version";
+import { READER_VERSION } from "@/lib/report/version";
 import { prepareDatabase } from "@/db/prepare";
 import { readReportText } from "@/lib/report";
 import { isReadError } from "@/lib/report/types";
@@ -30,6 +35,50 @@ const peakRss = () => process.resourceUsage().maxRSS * 1024;
 function argValue(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+/** CPU time of this process, all threads, in ms. */
+const processCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** CPU time (ms) of the server backends connected to the handle's database; null for PGlite or a remote server. */
+async function serverCpuMs(handle: DatabaseHandle): Promise<Map<number, number> | null> {
+  if (handle.engine !== "postgres") return null;
+  const rows = (await handle.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as unknown as { pid: number }[];
+  const ticks = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields after the command name: utime and stime are the 12th and 13th (clock ticks, 100/s on Linux).
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      return null; // not on this machine
+    }
+  }
+  return ticks;
+}
+
+/** Measures a run: wall time and CPU per report, client and server. */
+async function measured(label: string, handle: DatabaseHandle, count: number, run: () => Promise<void>): Promise<void> {
+  const serverBefore = await serverCpuMs(handle);
+  const cpuBefore = processCpuMs();
+  const started = Date.now();
+  await run();
+  const seconds = (Date.now() - started) / 1000;
+  const clientMs = (processCpuMs() - cpuBefore) / count;
+  const serverAfter = await serverCpuMs(handle);
+  let serverMs: number | null = null;
+  if (serverBefore && serverAfter) {
+    let total = 0;
+    for (const [pid, ms] of serverAfter) total += ms - (serverBefore.get(pid) ?? 0);
+    serverMs = total / count;
+  }
+  console.log(
+    `${label}: ${count} reports in ${seconds.toFixed(1)} s = ${(count / seconds).toFixed(0)} reports/s; ` +
+      `CPU per report: client ${clientMs.toFixed(2)} ms` + (serverMs === null ? "" : `, server ${serverMs.toFixed(2)} ms`),
+  );
 }
 
 /** Prints RSS every `every` files: the line to watch for growth. */
@@ -101,16 +150,14 @@ async function endToEnd(engine: Engine, pgliteDir: string, corpus: string, files
   const readers = defaultReaderCount();
   const pool = readers > 0 ? startReaderPool(readers) : null;
   try {
-    const summary = await importPaths(db.handle, [corpus], {
-      progress: checkpoints(`${engine} e2e`, 1000),
-      read: pool?.read,
-      concurrency: pool ? Math.max(defaultConcurrency(db.handle), pool.size * 2 + 1) : undefined,
+    await measured(`${engine} end to end (${readers} reader thread${readers === 1 ? "" : "s"})`, db.handle, files, async () => {
+      const summary = await importPaths(db.handle, [corpus], {
+        progress: checkpoints(`${engine} e2e`, 1000),
+        read: pool?.read,
+        concurrency: pool ? Math.max(defaultConcurrency(db.handle), pool.size * 2 + 1) : undefined,
+      });
+      console.log(`  imported ${summary.imported}, replaced ${summary.replaced}, failed ${summary.failed.length}`);
     });
-    const seconds = summary.elapsedMs / 1000;
-    console.log(
-      `${engine} end to end (${readers} reader thread${readers === 1 ? "" : "s"}): ${files} files in ${seconds.toFixed(1)} s = ${(files / seconds).toFixed(1)} reports/s ` +
-        `(imported ${summary.imported}, replaced ${summary.replaced}, failed ${summary.failed.length})`,
-    );
   } finally {
     await pool?.close();
     await db.dispose();
@@ -132,7 +179,6 @@ async function storeOnly(engine: Engine, pgliteDir: string, corpus: string, coun
   });
   const db = await openBenchDatabase(engine, pgliteDir, "store");
   const progress = checkpoints(`${engine} store`, 1000);
-  const started = Date.now();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < count; i = next++) {
@@ -144,9 +190,9 @@ async function storeOnly(engine: Engine, pgliteDir: string, corpus: string, coun
     }
   };
   try {
-    await Promise.all(Array.from({ length: defaultConcurrency(db.handle) }, worker));
-    const seconds = (Date.now() - started) / 1000;
-    console.log(`${engine} store only: ${count} readings in ${seconds.toFixed(1)} s = ${(count / seconds).toFixed(0)} reports/s`);
+    await measured(`${engine} store only`, db.handle, count, async () => {
+      await Promise.all(Array.from({ length: defaultConcurrency(db.handle) }, worker));
+    });
   } finally {
     await db.dispose();
   }
@@ -161,7 +207,8 @@ async function child(engine: Engine, pgliteDirs: string[], corpus: string, files
 async function parent(): Promise<void> {
   const files = Number(argValue("--files", "5000"));
   const corpus = ensureImportCorpus(files, console.log);
-  for (const engine of ["pglite", "postgres"] as const) {
+  const engines = argValue("--engines", "pglite,postgres").split(",") as Engine[];
+  for (const engine of engines) {
     console.log(`\n== ${engine} ==`);
     const dirs = engine === "pglite" ? [await preparePgliteFolder(), await preparePgliteFolder()] : ["-", "-"];
     const code = await new Promise<number>((resolve) => {

@@ -67,6 +67,21 @@ describe("dump", () => {
     },
   );
 
+  it("merges agencies stored apart under name variants (a dump from before identity keys)", async () => {
+    const reportLines = exported.filter((l): l is Extract<DumpLine, { type: "report" }> => l.type === "report");
+    const variant = reportLines.find((l) => l.year === 2023)!;
+    // As stored before the identity rule: the 2023 reading under a second agency named as printed.
+    const printedApart = { ...variant, printedName: undefined, agency: { ...variant.agency, name: `湖南省湘潭市${variant.agency.name}` } };
+    const old = exported.map((l) => (l === variant ? printedApart : l));
+    const target = await openTestDatabase("pglite");
+    try {
+      await loadDump(target, (async function* () { yield* old; })());
+      expect((await countRows(target)).agencies).toBe((await countRows(source)).agencies);
+    } finally {
+      await target.dispose();
+    }
+  });
+
   it("refuses to load into a database that already holds reports, and changes nothing", async () => {
     const before = await countRows(source);
     await expect(loadDump(source, (async function* () { yield* exported; })())).rejects.toThrow(/empty database/);

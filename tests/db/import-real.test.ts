@@ -11,9 +11,11 @@ import { readReport } from "@/lib/report";
 import { isReadError, type ParsedReport } from "@/lib/report/types";
 import { importPaths } from "@/db/import/run";
 import { storedValues } from "@/db/import/provenance";
-import { agencies, reports, reportValues, sources } from "@/db/schema";
+import { yearChainIssues } from "@/db/import/year-chains";
+import { agencies, reportIssues, reports, reportValues, sources } from "@/db/schema";
+import { applyKey } from "@/lib/metrics/dictionary";
 import { clearData, enginesUnderTest, openTestDatabase, type TestDatabase } from "./support/database";
-import { tempFolder } from "./support/readings";
+import { jsonReader, tempFolder } from "./support/readings";
 
 const SEED = "tests/fixtures/seeds/000_6524e2516c3e27b9";
 const PDF = "tests/fixtures/real/r01";
@@ -79,5 +81,40 @@ describe.each(enginesUnderTest())("real reports on %s", (engine) => {
 
     expect(row.format).toBe("pdf");
     expect(row.charset).toBeNull();
+  });
+
+  it("one agency's reports printing its name differently (洪泽区 / 淮安市洪泽区) are one agency, chained across years", async () => {
+    const files = ["tests/fixtures/real/r05.pdf", "tests/fixtures/real/r09.pdf"];
+    const readings = await Promise.all(files.map(async (f) => (await readReport(new Uint8Array(await readFile(f)), path.basename(f))) as ParsedReport));
+    const [earlier, later] = readings.sort((a, b) => a.year! - b.year!);
+    expect(earlier.agency).not.toBe(later.agency); // the case this guards: printed names differ
+
+    expect((await importPaths(database, files)).failed).toEqual([]);
+
+    const stored = await database.db.select().from(agencies);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].name).toBe(later.agency);
+    const years = await database.db
+      .select({ year: reports.year, printedName: reports.printedName })
+      .from(reports)
+      .where(eq(reports.agencyId, stored[0].id))
+      .orderBy(reports.year);
+    expect(years).toEqual([earlier, later].map((r) => ({ year: r.year, printedName: r.agency })));
+    const chainCodes = async () =>
+      (await database.db.select({ code: reportIssues.code, keys: reportIssues.keys }).from(reportIssues).innerJoin(reports, eq(reports.id, reportIssues.reportId)))
+        .filter((i) => i.code.endsWith("_CHAIN"))
+        .map((i) => ({ code: i.code, keys: i.keys }));
+    const expectedChain = yearChainIssues({ year: earlier.year!, values: earlier.values }, { year: later.year!, values: later.values });
+    expect(await chainCodes()).toEqual(expectedChain.map((i) => ({ code: i.code, keys: i.keys })));
+
+    // The chain really links them: a corrected earlier year, printed a third way, breaks the carry.
+    const carriedForward = applyKey("carriedForward", "total");
+    const breaking = (later.values[applyKey("carriedOver", "total")] ?? 0) + 7;
+    const corrected = { ...earlier, agency: `江苏省淮安市${earlier.agency}`, values: { ...earlier.values, [carriedForward]: breaking } };
+    const correctedFile = path.join(folder, "corrected.json");
+    await writeFile(correctedFile, JSON.stringify(corrected));
+    expect(await importPaths(database, [correctedFile], { read: jsonReader })).toMatchObject({ replaced: 1, failed: [] });
+    expect(await database.db.select().from(agencies)).toHaveLength(1);
+    expect(await chainCodes()).toContainEqual({ code: "CARRY_CHAIN", keys: [applyKey("carriedOver", "total")] });
   });
 });

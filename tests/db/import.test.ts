@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { APPLY_COLUMNS, applyKey, metricKeysOf } from "@/lib/metrics/dictionary";
 import type { ParsedReport } from "@/lib/report/types";
 import { importFile, importPaths } from "@/db/import/run";
+import { READER_VERSION } from "@/lib/report/version";
 import { agencies, importFailures, replacements, reportIssues, reports, reportValues, sources } from "@/db/schema";
 import { clearData, countRows, enginesUnderTest, openTestDatabase, type TestDatabase } from "./support/database";
 import { jsonReader, makeReading, tempFolder, writeReading } from "./support/readings";
@@ -102,6 +103,73 @@ describe.each(enginesUnderTest())("import on %s", (engine) => {
       .from(reportValues)
       .where(and(eq(reportValues.reportId, current.id), eq(reportValues.metricKey, key)));
     expect(newValue.value).toBe(makeReading({}, 2).values[key]);
+  });
+
+  it.each([
+    ["county", "430321", ["湘潭县农业农村局", "湖南省湘潭市湘潭县农业农村局", "湖南湘潭县 农业农村局"]],
+    ["city", "430300", ["湘潭市农业农村局", "湖南省湘潭市农业农村局", "湖南湘潭市农业农村局"]],
+  ])("a %s agency printed differently each year is one agency, named as last printed", async (_level, code, names) => {
+    const region = { code, province: "湖南省", city: "湘潭市", county: null };
+    const readings = names.map((agency, i) => makeReading({ agency, region, year: 2022 + i }, i + 1));
+    // Newest first: the name shown must follow the year, not the order of arrival.
+    for (const [i, reading] of [...readings.entries()].reverse()) await importWithFake(await writeReading(folder, `${i}.txt`, reading));
+
+    expect(await countRows(database)).toMatchObject({ agencies: 1, reports: names.length });
+    const [agency] = await database.db.select().from(agencies);
+    expect(agency).toMatchObject({ name: names.at(-1), nameYear: 2022 + names.length - 1, divisionCode: code });
+    const printed = await database.db.select({ year: reports.year, name: reports.printedName }).from(reports).orderBy(reports.year);
+    expect(printed.map((p) => p.name)).toEqual(names);
+  });
+
+  it("the same words in another place stay another agency", async () => {
+    await importWithFake(await writeReading(folder, "a.txt", makeReading()));
+    const elsewhere = { code: "430381", province: "湖南省", city: "湘潭市", county: "湘乡市" };
+    await importWithFake(await writeReading(folder, "b.txt", makeReading({ region: elsewhere }, 2)));
+
+    expect(await countRows(database)).toMatchObject({ agencies: 2 });
+  });
+
+  describe("a document stored by an older reader version", () => {
+    const key = metricKeysOf("2021")[3];
+    async function storedByOldReader() {
+      const file = await writeReading(folder, "a.txt", makeReading());
+      await importWithFake(file);
+      await database.db.update(reports).set({ readerVersion: "older" });
+      return file;
+    }
+
+    it("is read again and its numbers replaced in place when they changed", async () => {
+      const file = await storedByOldReader();
+      const [before] = await database.db.select().from(reports);
+      const newerReader: typeof jsonReader = async (bytes, name) => {
+        const reading = (await jsonReader(bytes, name)) as ParsedReport;
+        return { ...reading, values: { ...reading.values, [key]: 999 } };
+      };
+
+      const summary = await importPaths(database, [file], { read: newerReader });
+
+      expect(summary).toMatchObject({ reread: 1, imported: 0, replaced: 0, unchanged: 0, failed: [] });
+      const [after] = await database.db.select().from(reports);
+      expect(after).toMatchObject({ id: before.id, readerVersion: READER_VERSION, isCurrent: true });
+      const [value] = await database.db.select({ value: reportValues.value }).from(reportValues).where(eq(reportValues.metricKey, key));
+      expect(value.value).toBe(999);
+      expect(await countRows(database)).toMatchObject({ reports: 1, sources: 1 });
+      // Now read by this version: a further import does not read it at all.
+      expect(await importPaths(database, [file], { read: () => Promise.reject(new Error("must not read")) })).toMatchObject({ unchanged: 1 });
+    });
+
+    it("keeps its rows when the new reading is the same, and only records the new version", async () => {
+      const file = await storedByOldReader();
+      const before = await snapshot(database);
+
+      const summary = await importWithFake(file);
+
+      expect(summary).toMatchObject({ unchanged: 1, reread: 0, failed: [] });
+      const after = await snapshot(database);
+      expect(after.values).toEqual(before.values);
+      expect(after.issues).toEqual(before.issues);
+      expect(after.reports.map((r) => r.readerVersion)).toEqual([READER_VERSION]);
+    });
   });
 
   it("a report without agency or year is recorded as failed with the reason", async () => {
