@@ -39,7 +39,8 @@ function looksLikeHtml(head: string): boolean {
  */
 export function looksBinary(sample: Uint8Array, sampleLatin1?: string): boolean {
   if (sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))) return false;
-  if (sample.includes(0)) return true;
+  // memchr through a Buffer view: several times faster than TypedArray includes().
+  if (Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).indexOf(0) >= 0) return true;
   // Counted by the regex engine over the latin-1 view (one character per byte), not a JS loop.
   const text = sampleLatin1 ?? latin1(sample);
   const control = text.match(CONTROL)?.length ?? 0;
