@@ -99,11 +99,10 @@ export function checkArithmetic(
 ): ReportIssue[] {
   const issues: ReportIssue[] = [];
   for (const rule of arithmeticRules(template)) {
-    const left = rule.left.map((key) => values[key]);
-    const right = rule.right.map((key) => values[key]);
-    if ([...left, ...right].some((v) => v === null || v === undefined)) continue;
-    const leftSum = sum(left as number[]);
-    const rightSum = sum(right as number[]);
+    // Checked on every report: no arrays are copied for a rule with an unknown cell.
+    if (!allKnown(rule.left, values) || !allKnown(rule.right, values)) continue;
+    const leftSum = sumOfKeys(rule.left, values);
+    const rightSum = sumOfKeys(rule.right, values);
     if (Math.abs(leftSum - rightSum) < 1e-9) continue;
     issues.push({
       code: rule.id,
@@ -123,9 +122,17 @@ function describeSide(keys: readonly string[], values: Record<string, number | n
   return `${keys.map((key) => values[key]).join(" + ")} (${keys[0]} … ${keys[keys.length - 1]})`;
 }
 
-function sum(numbers: readonly number[]): number {
+function allKnown(keys: readonly string[], values: Record<string, number | null>): boolean {
+  for (const key of keys) {
+    const v = values[key];
+    if (v === null || v === undefined) return false;
+  }
+  return true;
+}
+
+function sumOfKeys(keys: readonly string[], values: Record<string, number | null>): number {
   let total = 0;
-  for (const n of numbers) total += n;
+  for (const key of keys) total += values[key]!;
   return total;
 }
 
