@@ -8,6 +8,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -48,6 +49,26 @@ export function databaseEnv(): DatabaseEnv {
   }
   cachedEnv = parsed.data;
   return cachedEnv;
+}
+
+/**
+ * Runs one statement whose text never varies as a prepared statement: postgres.js names it and
+ * the server parses and plans it once per connection; without this, postgres.js sends every
+ * statement with parameters twice (a describe round trip for the parameter types, then the
+ * execution) and the server parses and plans it each time. For the importer's hot statements
+ * only — a statement whose text varies would fill each connection's statement cache. PGlite (one
+ * process, no round trips) runs it as usual. Rows come back as plain objects on both engines.
+ */
+export async function executePrepared<T>(db: Database | Transaction, query: SQL): Promise<T[]> {
+  // drizzle keeps the driver client on the session; its public execute() never prepares.
+  const internals = db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } }; session: { client: unknown } };
+  const client = internals.session.client as { unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<T[]> };
+  if (typeof client.unsafe === "function") {
+    const { sql: text, params } = internals.dialect.sqlToQuery(query);
+    return [...(await client.unsafe(text, params, { prepare: true }))];
+  }
+  const result = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
 }
 
 export interface DatabaseHandle {

@@ -5,10 +5,10 @@
  */
 import { opendir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { readReport } from "../../lib/report";
 import { isReadError } from "../../lib/report/types";
-import type { Database, DatabaseHandle } from "../client";
+import { executePrepared, type Database, type DatabaseHandle } from "../client";
 import { reports, sources } from "../schema";
 import { silentProgress, type FileOutcome, type ProgressSink } from "./progress";
 import type { ReadFunction } from "./reader-pool";
@@ -130,13 +130,9 @@ async function readSafely(read: ReadFunction, bytes: Uint8Array, fileName: strin
 
 /** The reader version of the stored reading of these bytes, or null when they are not stored. */
 async function readerVersionOf(db: Database, sha256: string): Promise<string | null> {
-  const rows = await db
-    .select({ readerVersion: reports.readerVersion })
-    .from(sources)
-    .innerJoin(reports, eq(reports.sourceId, sources.id))
-    .where(eq(sources.sha256, sha256))
-    .limit(1);
-  return rows[0]?.readerVersion ?? null;
+  const rows = await executePrepared<{ reader_version: string }>(db, sql`
+    select r.reader_version from ${sources} s join ${reports} r on r.source_id = s.id where s.sha256 = ${sha256} limit 1`);
+  return rows[0]?.reader_version ?? null;
 }
 
 /** Every report file named or found under a named folder, in a stable (sorted) order. */

@@ -8,7 +8,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { ParsedReport, ReportIssue } from "../../lib/report/types";
 import { agencyIdentityKey } from "../../lib/agency-identity";
 import { agencyKindOf } from "../../lib/agency-kind";
-import type { Database, Transaction } from "../client";
+import { executePrepared, type Database, type Transaction } from "../client";
 import { cityCodeOf, provinceCodeOf } from "../gazetteer";
 import { agencies, importFailures, replacements, reportIssues, reports, reportValues, sources } from "../schema";
 import { LATEST_NAME_WINS } from "./agency-name";
@@ -47,39 +47,29 @@ export async function storeReading(
 ): Promise<StoreResult> {
   const divisionCode = report.region?.code ?? null;
   const identityKey = agencyIdentityKey(report.agency, divisionCode);
+  const readerIssues = report.issues.filter((i) => !(YEAR_CHAIN_CODES as readonly string[]).includes(i.code));
   return db.transaction(async (tx) => {
     const sourceId = await insertSource(tx, source, `${identityKey}|${divisionCode ?? ""}`);
     if (sourceId === null) return { outcome: "unchanged", reportId: await reportIdOfSource(tx, source.facts.sha256) };
 
-    const { agencyId, replacedReportId, neighbours } = await placeAgency(tx, { name: report.agency, identityKey, divisionCode }, report.year);
-    const earlier = neighbours.find((n) => n.year === report.year - 1);
-    const later = neighbours.find((n) => n.year === report.year + 1);
-
-    const issues: ReportIssue[] = [
-      ...report.issues.filter((i) => !(YEAR_CHAIN_CODES as readonly string[]).includes(i.code)),
-      ...(earlier ? yearChainIssues(earlier, report) : []),
-    ];
-    const reportId = await insertReport(tx, {
-      agencyId,
+    const { reportId, replacedReportId, neighbours } = await insertReading(tx, {
+      agency: { name: report.agency, identityKey, divisionCode },
       year: report.year,
-      printedName: report.agency,
       template: report.template,
-      status: reportStatusOf(issues),
+      status: reportStatusOf(readerIssues),
       sourceId,
       readerVersion,
       values: storedValues(report),
-      issues,
+      issues: readerIssues,
+      replacementReason: `a different document (sha256 ${source.facts.sha256.slice(0, 12)}…, ${source.fileName}) for the same agency and year`,
     });
+    // The year chains need the neighbours' values, which the insert brought back: a third
+    // statement only when they break (or a later year must be rechecked).
+    const earlier = neighbours.find((n) => n.year === report.year - 1);
+    const later = neighbours.find((n) => n.year === report.year + 1);
+    const breaks = earlier ? yearChainIssues(earlier, report) : [];
+    if (breaks.length > 0) await addIssues(tx, reportId, breaks, reportStatusOf([...readerIssues, ...breaks]));
     if (later) await recheckLaterYear(tx, later, report);
-    if (replacedReportId !== null) {
-      await tx.insert(replacements).values({
-        agencyId,
-        year: report.year,
-        replacedReportId,
-        replacementReportId: reportId,
-        reason: `a different document (sha256 ${source.facts.sha256.slice(0, 12)}…, ${source.fileName}) for the same agency and year`,
-      });
-    }
     return replacedReportId === null
       ? { outcome: "imported", reportId }
       : { outcome: "replaced", reportId, replacedReportId };
@@ -90,18 +80,19 @@ export async function storeReading(
  * Takes the agency's lock, then stores the source: its id, or null when a document with these
  * bytes is already stored. A failure recorded earlier for the same bytes (by an older reader) is
  * forgotten. One statement: the lock is the row source of the insert, so it is held before the
- * insert checks for a conflict, and for the rest of the transaction.
+ * insert checks for a conflict, and for the rest of the transaction. The same row source turns
+ * off waiting for the WAL flush at this transaction's commit (see db/README.md, "Throughput").
  */
 async function insertSource(tx: Transaction, source: SourceDocument, lockKey: string): Promise<number | null> {
   const { sha256, format, charset, byteSize } = source.facts;
-  const result = await tx.execute(sql`
+  const [row] = await executePrepared<{ id: number }>(tx, sql`
     with forgotten as (delete from ${importFailures} where sha256 = ${sha256})
     insert into ${sources} (sha256, file_name, format, charset, byte_size, bytes)
     select ${sha256}::text, ${source.fileName}::text, ${format}::source_format, ${charset}::text, ${byteSize}::int, ${bytesParam(source.bytes)}::bytea
-    from (select pg_advisory_xact_lock(${AGENCY_LOCK_NAMESPACE}::int, hashtext(${lockKey}::text))) as locked
+    from (select pg_advisory_xact_lock(${AGENCY_LOCK_NAMESPACE}::int, hashtext(${lockKey}::text)),
+                 set_config('synchronous_commit', 'off', true)) as locked
     on conflict (sha256) do nothing
     returning id`);
-  const [row] = rowsOf<{ id: number }>(result);
   return row ? Number(row.id) : null;
 }
 
@@ -132,40 +123,76 @@ export interface Neighbour extends YearReading {
 /** The chain keys as a PostgreSQL array literal (keys are dotted words: nothing to quote). */
 const CHAIN_KEYS_LITERAL = `{${YEAR_CHAIN_KEYS.join(",")}}`;
 
+interface ReadingRows {
+  agency: { name: string; identityKey: string; divisionCode: string | null };
+  year: number;
+  template: string;
+  /** From the reader's issues; the year chains may raise it afterwards. */
+  status: string;
+  sourceId: number;
+  readerVersion: string;
+  values: StoredValue[];
+  issues: readonly ReportIssue[];
+  /** Recorded when the reading replaces the current one of its agency and year. */
+  replacementReason: string;
+}
+
 /**
- * In one statement: the agency's id (created on first sight, found by its identity key; its name
- * and kind follow its latest year's printed name — LATEST_NAME_WINS),
- * the id of its current reading for this year, which is marked as replaced, and its current
- * readings of the year before and after with just the values the year chains compare.
+ * Everything but the source in ONE statement: the agency (created on first sight, found by its
+ * identity key; its name and kind follow its latest year's printed name — LATEST_NAME_WINS), the
+ * current reading of this year marked as replaced (and the replacement recorded), the report, its
+ * numbers and issues (two JSON parameters unpacked by the server, not ~800 bound parameters; the
+ * enum casts there reject an unknown key or severity, failing the whole transaction), and back the
+ * current readings of the year before and after with the values the year chains compare.
+ * The report insert reads `retired` to the end first, so the old reading is no longer current when
+ * the new one enters the one-current-per-year index. The neighbours are read in the snapshot of
+ * this statement, taken after the agency lock (an earlier statement) was granted.
  */
-async function placeAgency(
+async function insertReading(
   tx: Transaction,
-  agency: { name: string; identityKey: string; divisionCode: string | null },
-  year: number,
-): Promise<{ agencyId: number; replacedReportId: number | null; neighbours: Neighbour[] }> {
-  const { name, identityKey, divisionCode } = agency;
-  const result = await tx.execute(sql`
+  row: ReadingRows,
+): Promise<{ reportId: number; replacedReportId: number | null; neighbours: Neighbour[] }> {
+  const { name, identityKey, divisionCode } = row.agency;
+  const values = JSON.stringify(row.values.map((v) => ({ metric_key: v.metricKey, value: v.value, method: v.method })));
+  const issues = JSON.stringify(issueRecords(row.issues));
+  const [out] = await executePrepared<{ report_id: number; replaced_id: number | null; neighbours: Neighbour[] | string }>(tx, sql`
     with agency as (
       insert into ${agencies} (name, name_year, identity_key, division_code, province_code, city_code, kind)
-      values (${name}, ${year}, ${identityKey}, ${divisionCode}, ${provinceCodeOf(divisionCode)}, ${cityCodeOf(divisionCode)}, ${agencyKindOf(name)})
+      values (${name}, ${row.year}, ${identityKey}, ${divisionCode}, ${provinceCodeOf(divisionCode)}, ${cityCodeOf(divisionCode)}, ${agencyKindOf(name)})
       on conflict on constraint agencies_identity_uq do update
         set name = ${LATEST_NAME_WINS.name}, kind = ${LATEST_NAME_WINS.kind}, name_year = ${LATEST_NAME_WINS.nameYear}
       returning id
     ), retired as (
       update ${reports} set is_current = false
       from agency
-      where ${reports.agencyId} = agency.id and ${reports.year} = ${year} and ${reports.isCurrent}
+      where ${reports.agencyId} = agency.id and ${reports.year} = ${row.year} and ${reports.isCurrent}
       returning ${reports.id}
+    ), report as (
+      insert into ${reports} (agency_id, year, printed_name, template, status, source_id, reader_version)
+      select agency.id, ${row.year}, ${name}, ${row.template}, ${row.status}, ${row.sourceId}, ${row.readerVersion}
+      from agency, (select count(*) from retired) as retired_first
+      returning id
+    ), numbers as (
+      insert into ${reportValues} (report_id, metric_key, value, method)
+      select report.id, v.metric_key, v.value, v.method
+      from report, jsonb_to_recordset(${values}::jsonb) as v(metric_key metric_key, value double precision, method value_method)
+    ), noted as (
+      insert into ${reportIssues} (report_id, code, severity, keys, message)
+      select report.id, i.code, i.severity, i.keys, i.message
+      from report, jsonb_to_recordset(${issues}::jsonb) as i(code text, severity issue_severity, keys text[], message text)
+    ), history as (
+      insert into ${replacements} (agency_id, year, replaced_report_id, replacement_report_id, reason)
+      select agency.id, ${row.year}, retired.id, report.id, ${row.replacementReason}
+      from agency, retired, report
     )
-    select agency.id as agency_id,
+    select report.id as report_id,
       (select id from retired) as replaced_id,
-      ${neighboursJson(sql`agency.id`, year)} as neighbours
-    from agency`);
-  const [row] = rowsOf<{ agency_id: number; replaced_id: number | null; neighbours: Neighbour[] | string }>(result);
+      ${neighboursJson(sql`agency.id`, row.year)} as neighbours
+    from report, agency`);
   return {
-    agencyId: Number(row.agency_id),
-    replacedReportId: row.replaced_id === null ? null : Number(row.replaced_id),
-    neighbours: parsedJson(row.neighbours),
+    reportId: Number(out.report_id),
+    replacedReportId: out.replaced_id === null ? null : Number(out.replaced_id),
+    neighbours: parsedJson(out.neighbours),
   };
 }
 
@@ -205,44 +232,6 @@ export async function recheckLaterYear(tx: Transaction, later: Neighbour, earlie
   await tx.update(reports).set({ status: reportStatusOf(remaining) }).where(eq(reports.id, later.reportId));
 }
 
-interface ReportRows {
-  agencyId: number;
-  year: number;
-  printedName: string;
-  template: string;
-  status: string;
-  sourceId: number;
-  readerVersion: string;
-  values: StoredValue[];
-  issues: readonly ReportIssue[];
-}
-
-/**
- * The report, its numbers and its issues in ONE statement: numbers and issues travel as two JSON
- * parameters unpacked by the server (jsonb_to_recordset), not as ~800 bound parameters. The enum
- * casts there reject an unknown key or severity, failing the whole transaction.
- */
-async function insertReport(tx: Transaction, row: ReportRows): Promise<number> {
-  const values = JSON.stringify(row.values.map((v) => ({ metric_key: v.metricKey, value: v.value, method: v.method })));
-  const issues = JSON.stringify(issueRecords(row.issues));
-  const result = await tx.execute(sql`
-    with report as (
-      insert into ${reports} (agency_id, year, printed_name, template, status, source_id, reader_version)
-      values (${row.agencyId}, ${row.year}, ${row.printedName}, ${row.template}, ${row.status}, ${row.sourceId}, ${row.readerVersion})
-      returning id
-    ), numbers as (
-      insert into ${reportValues} (report_id, metric_key, value, method)
-      select report.id, v.metric_key, v.value, v.method
-      from report, jsonb_to_recordset(${values}::jsonb) as v(metric_key metric_key, value double precision, method value_method)
-    ), noted as (
-      insert into ${reportIssues} (report_id, code, severity, keys, message)
-      select report.id, i.code, i.severity, i.keys, i.message
-      from report, jsonb_to_recordset(${issues}::jsonb) as i(code text, severity issue_severity, keys text[], message text)
-    )
-    select id from report`);
-  return Number(rowsOf<{ id: number }>(result)[0].id);
-}
-
 function issueRecords(issues: readonly ReportIssue[]) {
   return issues.map((i) => ({ code: i.code, severity: i.severity, keys: i.keys ?? [], message: i.message }));
 }
@@ -250,6 +239,17 @@ function issueRecords(issues: readonly ReportIssue[]) {
 /** postgres.js returns the rows themselves, PGlite an object holding them. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Adds issues to a stored report and sets its status, in one statement. */
+async function addIssues(tx: Transaction, reportId: number, issues: readonly ReportIssue[], status: string): Promise<void> {
+  await tx.execute(sql`
+    with noted as (
+      insert into ${reportIssues} (report_id, code, severity, keys, message)
+      select ${reportId}::int, i.code, i.severity, i.keys, i.message
+      from jsonb_to_recordset(${JSON.stringify(issueRecords(issues))}::jsonb) as i(code text, severity issue_severity, keys text[], message text)
+    )
+    update ${reports} set status = ${status}::report_status where id = ${reportId}`);
 }
 
 /** A re-read reading's numbers and issues, replacing those stored (rare: after a reader change). */
