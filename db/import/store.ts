@@ -141,8 +141,9 @@ interface ReadingRows {
  * Everything but the source in ONE statement: the agency (created on first sight, found by its
  * identity key; its name and kind follow its latest year's printed name — LATEST_NAME_WINS), the
  * current reading of this year marked as replaced (and the replacement recorded), the report, its
- * numbers and issues (two JSON parameters unpacked by the server, not ~800 bound parameters; the
- * enum casts there reject an unknown key or severity, failing the whole transaction), and back the
+ * numbers (three array parameters — keys, values, methods — unnested by the server, not ~800 bound
+ * parameters; measured cheaper for the server than unpacking JSON) and issues (one JSON parameter;
+ * the enum casts reject an unknown key or severity, failing the whole transaction), and back the
  * current readings of the year before and after with the values the year chains compare.
  * The report insert reads `retired` to the end first, so the old reading is no longer current when
  * the new one enters the one-current-per-year index. The neighbours are read in the snapshot of
@@ -153,7 +154,7 @@ async function insertReading(
   row: ReadingRows,
 ): Promise<{ reportId: number; replacedReportId: number | null; neighbours: Neighbour[] }> {
   const { name, identityKey, divisionCode } = row.agency;
-  const values = JSON.stringify(row.values.map((v) => ({ metric_key: v.metricKey, value: v.value, method: v.method })));
+  const numbers = numberArrays(row.values);
   const issues = JSON.stringify(issueRecords(row.issues));
   const [out] = await executePrepared<{ report_id: number; replaced_id: number | null; neighbours: Neighbour[] | string }>(tx, sql`
     with agency as (
@@ -175,7 +176,7 @@ async function insertReading(
     ), numbers as (
       insert into ${reportValues} (report_id, metric_key, value, method)
       select report.id, v.metric_key, v.value, v.method
-      from report, jsonb_to_recordset(${values}::jsonb) as v(metric_key metric_key, value double precision, method value_method)
+      from report, unnest(${numbers.keys}::metric_key[], ${numbers.values}::float8[], ${numbers.methods}::value_method[]) as v(metric_key, value, method)
     ), noted as (
       insert into ${reportIssues} (report_id, code, severity, keys, message)
       select report.id, i.code, i.severity, i.keys, i.message
@@ -230,6 +231,18 @@ export async function recheckLaterYear(tx: Transaction, later: Neighbour, earlie
     .from(reportIssues)
     .where(eq(reportIssues.reportId, later.reportId));
   await tx.update(reports).set({ status: reportStatusOf(remaining) }).where(eq(reports.id, later.reportId));
+}
+
+/**
+ * The numbers as three PostgreSQL array literals. Keys and methods are dotted words and values
+ * finite numbers, so nothing needs quoting; anything else is refused rather than mis-split.
+ */
+function numberArrays(values: readonly StoredValue[]): { keys: string; values: string; methods: string } {
+  for (const v of values) {
+    if (!/^[A-Za-z0-9_.]+$/.test(v.metricKey) || !Number.isFinite(v.value)) throw new Error(`cannot store ${v.metricKey} = ${v.value}`);
+  }
+  const literal = (items: readonly (string | number)[]) => `{${items.join(",")}}`;
+  return { keys: literal(values.map((v) => v.metricKey)), values: literal(values.map((v) => v.value)), methods: literal(values.map((v) => v.method)) };
 }
 
 function issueRecords(issues: readonly ReportIssue[]) {
