@@ -158,6 +158,24 @@ describe.each(enginesUnderTest())("import on %s", (engine) => {
       expect(await importPaths(database, [file], { read: () => Promise.reject(new Error("must not read")) })).toMatchObject({ unchanged: 1 });
     });
 
+    it("a re-read year that changed its carried-forward numbers rechecks the next year", async () => {
+      const carriedForward = applyKey("carriedForward", "total");
+      const y2023 = makeReading({ year: 2023 }, 1);
+      const y2024 = makeReading({ year: 2024, values: carriedFrom(y2023) }, 2);
+      const file2023 = await writeReading(folder, "2023.txt", y2023);
+      await importWithFake(file2023, await writeReading(folder, "2024.txt", y2024));
+      expect(await chainIssues(database, 2024)).toEqual([]);
+      await database.db.update(reports).set({ readerVersion: "older" });
+      const newerReader: typeof jsonReader = async (bytes, name) => {
+        const reading = (await jsonReader(bytes, name)) as ParsedReport;
+        return reading.year === 2023 ? { ...reading, values: { ...reading.values, [carriedForward]: 1234 } } : reading;
+      };
+
+      expect(await importPaths(database, [file2023], { read: newerReader })).toMatchObject({ reread: 1, failed: [] });
+
+      expect(await chainIssues(database, 2024)).toMatchObject([{ code: "CARRY_CHAIN", keys: [applyKey("carriedOver", "total")] }]);
+    });
+
     it("keeps its rows when the new reading is the same, and only records the new version", async () => {
       const file = await storedByOldReader();
       const before = await snapshot(database);
