@@ -10,7 +10,8 @@
  * The machine is shared, so wall time alone misleads: each run also prints CPU milliseconds per
  * report, of this process (all its threads; for PGlite that includes the database) and, for the
  * server, of its backends serving the run (read from /proc: the server must run on this machine).
- * `--engines postgres` (or pglite) runs one engine only.
+ * `--engines postgres` (or pglite) runs one engine only; `--concurrency N` sets the transactions in
+ * flight for the store-only run (default: the importer's).
  */
 import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
@@ -191,7 +192,8 @@ async function storeOnly(engine: Engine, pgliteDir: string, corpus: string, coun
   };
   try {
     await measured(`${engine} store only`, db.handle, count, async () => {
-      await Promise.all(Array.from({ length: defaultConcurrency(db.handle) }, worker));
+      const inFlight = Number(argValue("--concurrency", String(defaultConcurrency(db.handle))));
+      await Promise.all(Array.from({ length: inFlight }, worker));
     });
   } finally {
     await db.dispose();
@@ -212,7 +214,8 @@ async function parent(): Promise<void> {
     console.log(`\n== ${engine} ==`);
     const dirs = engine === "pglite" ? [await preparePgliteFolder(), await preparePgliteFolder()] : ["-", "-"];
     const code = await new Promise<number>((resolve) => {
-      const args = [...process.execArgv, process.argv[1], "--child", engine, "--files", String(files), "--pglite", dirs.join(",")];
+      const passOn = ["--concurrency"].flatMap((name) => (process.argv.includes(name) ? [name, argValue(name, "")] : []));
+      const args = [...process.execArgv, process.argv[1], "--child", engine, "--files", String(files), "--pglite", dirs.join(","), ...passOn];
       const proc = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
       proc.on("exit", (c) => resolve(c ?? 1));
     });
