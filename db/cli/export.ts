@@ -7,6 +7,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { openDatabase } from "../client";
 import { dumpLines } from "../dump";
+import { runCommand } from "../../lib/cli/run";
 
 async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, "drain");
@@ -32,7 +33,4 @@ async function main(argv: string[]): Promise<void> {
   process.stderr.write(`exported ${reports} readings from ${handle.engine} (${handle.location})${file ? ` to ${file}` : ""}\n`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`db:export failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runCommand("db:export", main);

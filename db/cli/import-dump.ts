@@ -3,6 +3,7 @@ import { openDatabase } from "../client";
 import { loadDump } from "../dump";
 import { readDumpFile } from "../dump-file";
 import { prepareDatabase } from "../prepare";
+import { runCommand } from "../../lib/cli/run";
 
 async function main(argv: string[]): Promise<number> {
   const file = argv.filter((a) => a !== "--")[0];
@@ -23,12 +24,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`db:import-dump failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand("db:import-dump", main);

@@ -7,6 +7,7 @@ import { defaultReaderCount, startReaderPool } from "../import/reader-pool";
 import { stderrProgress } from "../import/progress";
 import { defaultConcurrency, importPaths } from "../import/run";
 import { formatSummary } from "./summary";
+import { runCommand } from "../../lib/cli/run";
 
 const USAGE = "usage: npm run import -- [--readers N] <file|folder> [<file|folder> ...]\n";
 
@@ -50,12 +51,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand("import", main);

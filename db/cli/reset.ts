@@ -5,6 +5,7 @@
 import { createInterface } from "node:readline/promises";
 import { databaseEnv, openDatabase } from "../client";
 import { resetDatabase } from "../reset";
+import { runCommand } from "../../lib/cli/run";
 
 async function confirmed(target: string): Promise<boolean> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
@@ -45,12 +46,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`db:reset failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand("db:reset", main);

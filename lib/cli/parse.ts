@@ -8,6 +8,7 @@ import { open } from "node:fs/promises";
 import { readReport } from "../report";
 import { MAX_DOCUMENT_BYTES } from "../report/extract";
 import type { ReadOutcome } from "../report/types";
+import { runCommand } from "./run";
 
 // Libraries (PDF.js among them) log through console.log: keep stdout for JSON only.
 console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
@@ -53,12 +54,4 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (cause: unknown) => {
-    process.stderr.write(`parse failed: ${cause instanceof Error ? cause.stack : String(cause)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand("parse", main);
