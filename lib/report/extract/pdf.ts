@@ -1,11 +1,12 @@
 /**
- * PDF with a text layer → text. Items come from PDF.js (through unpdf), lines are rebuilt from
- * their positions (see pdf-layout.ts), and page furniture (page numbers, running headers) is dropped.
+ * PDF with a text layer → text. Items come from PDF.js (through unpdf), read in a worker thread
+ * (pdf-pool.ts, pdf-worker.mjs) so that the time limit can stop it; lines are rebuilt from their
+ * positions here (see pdf-layout.ts), and page furniture (page numbers, running headers) is dropped.
  */
-import { getDocumentProxy } from "unpdf";
 import { layoutPage, type PositionedText } from "./pdf-layout";
 import { ExtractionFailure } from "./failure";
 import { normalizeRadicals } from "./glyphs";
+import { readPagesInWorker, workerFile, WorkerTimeout, type RawPage, type RawTextItem, type WorkerFailure } from "./pdf-pool";
 
 export interface PageItems {
   items: PositionedText[];
@@ -14,56 +15,94 @@ export interface PageItems {
 
 /** Reads every page's text; throws ExtractionFailure when the file is not a readable PDF or too slow. */
 export async function extractPdfText(bytes: Uint8Array, deadline: number): Promise<string> {
+  const pages = (await readRawPages(bytes, deadline)).map(positionedPage);
+  if (pages.every((p) => p.items.length === 0)) {
+    throw new ExtractionFailure("UNREADABLE_DOCUMENT", "the PDF has no text layer; OCR needed");
+  }
+  const furniture = pageFurniture(pages);
+  return pages
+    .map((p) => layoutPage(p.items.filter((item) => !furniture.has(item))).join("\n"))
+    .filter((page) => page !== "")
+    .join("\n");
+}
+
+async function readRawPages(bytes: Uint8Array, deadline: number): Promise<RawPage[]> {
+  const file = workerFile();
+  if (!file) return readPagesInThread(bytes, deadline);
+  try {
+    return await readPagesInWorker(file, bytes, deadline);
+  } catch (cause) {
+    if (cause instanceof WorkerTimeout) throw new ExtractionFailure("TIMEOUT", cause.message);
+    const failure = (cause as { failure?: WorkerFailure }).failure;
+    throw unreadable(failure ?? { page: null, message: messageOf(cause) }, cause);
+  }
+}
+
+function unreadable(failure: WorkerFailure, cause: unknown): ExtractionFailure {
+  const message =
+    failure.page === null ? `not a readable PDF: ${failure.message}` : `page ${failure.page} is damaged: ${failure.message}`;
+  return new ExtractionFailure("UNREADABLE_DOCUMENT", message, cause);
+}
+
+function positionedPage(page: RawPage): PageItems {
+  return { height: page.height, items: page.items.map(positioned) };
+}
+
+function positioned(item: RawTextItem): PositionedText {
+  const [a, b, c, d, x, y] = item.transform;
+  return {
+    text: normalizeRadicals(item.str),
+    x,
+    y,
+    width: item.width,
+    height: item.height,
+    fontSize: Math.hypot(c, d) || Math.hypot(a, b),
+    vertical: item.vertical,
+  };
+}
+
+/**
+ * The same reading as pdf-worker.mjs, in this thread: used only where the worker file is not beside
+ * this module (a bundled server build). Here the deadline only stops the waiting, PDF.js's
+ * synchronous steps run on, and PDF.js inflates with DecompressionStream when the runtime has it.
+ */
+async function readPagesInThread(bytes: Uint8Array, deadline: number): Promise<RawPage[]> {
+  const { getDocumentProxy } = await import("unpdf");
   // PDF.js takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const document = await withDeadline(
     getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 }),
     deadline,
   ).catch((cause: unknown) => {
     if (cause instanceof ExtractionFailure) throw cause;
-    throw new ExtractionFailure("UNREADABLE_DOCUMENT", `not a readable PDF: ${messageOf(cause)}`, cause);
+    throw unreadable({ page: null, message: messageOf(cause) }, cause);
   });
   try {
-    const pages: PageItems[] = [];
+    const pages: RawPage[] = [];
     for (let n = 1; n <= document.numPages; n++) {
-      pages.push(await withDeadline(readPage(document, n), deadline));
+      pages.push(await withDeadline(readPageInThread(document, n), deadline));
     }
-    if (pages.every((p) => p.items.length === 0)) {
-      throw new ExtractionFailure("UNREADABLE_DOCUMENT", "the PDF has no text layer; OCR needed");
-    }
-    const furniture = pageFurniture(pages);
-    return pages
-      .map((p) => layoutPage(p.items.filter((item) => !furniture.has(item))).join("\n"))
-      .filter((page) => page !== "")
-      .join("\n");
+    return pages;
   } finally {
     void document.destroy().catch(() => undefined);
   }
 }
 
-type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+type PdfDocument = Awaited<ReturnType<typeof import("unpdf").getDocumentProxy>>;
 
-async function readPage(document: PdfDocument, pageNumber: number): Promise<PageItems> {
+async function readPageInThread(document: PdfDocument, pageNumber: number): Promise<RawPage> {
   const page = await document.getPage(pageNumber).catch((cause: unknown) => {
-    throw new ExtractionFailure("UNREADABLE_DOCUMENT", `page ${pageNumber} is damaged: ${messageOf(cause)}`, cause);
+    throw unreadable({ page: pageNumber, message: messageOf(cause) }, cause);
   });
   const content = await page.getTextContent();
   const height = page.getViewport({ scale: 1 }).height;
-  const items: PositionedText[] = [];
+  const items: RawTextItem[] = [];
   for (const item of content.items) {
     if (!("str" in item) || item.str.trim() === "") continue;
-    const [a, b, c, d, x, y] = item.transform as number[];
-    items.push({
-      text: normalizeRadicals(item.str),
-      x,
-      y,
-      width: item.width,
-      height: item.height,
-      fontSize: Math.hypot(c, d) || Math.hypot(a, b),
-      vertical: content.styles[item.fontName]?.vertical ?? false,
-    });
+    const vertical = content.styles[item.fontName]?.vertical ?? false;
+    items.push({ str: item.str, transform: item.transform as number[], width: item.width, height: item.height, vertical });
   }
   page.cleanup();
-  return { items, height };
+  return { height, items };
 }
 
 const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
