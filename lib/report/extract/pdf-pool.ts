@@ -54,14 +54,16 @@ const POOL_SIZE = Math.min(2, availableParallelism());
 const WORKER_FILE = "pdf-worker.mjs";
 
 /**
- * The worker file next to this module, or null where there is none: a bundler (the Next.js server
- * build) moves this module's code into a chunk without copying the worker beside it, and then the
- * caller reads the PDF in its own thread.
+ * The worker file, or null where there is none. Under tsx and vitest it sits beside this module. A
+ * Next.js server build moves this module's code into a chunk (its __dirname becomes a placeholder)
+ * but traces the worker file into the build's file list, and `next start` runs from the project
+ * root, so it is looked for there too. Where neither exists the caller reads the PDF in its own
+ * thread, without a hard time limit.
  */
 export function workerFile(): string | null {
-  const directory = typeof __dirname === "string" ? __dirname : null;
-  const file = directory ? path.join(directory, WORKER_FILE) : null;
-  return file && existsSync(file) ? file : null;
+  const beside = typeof __dirname === "string" ? path.join(__dirname, WORKER_FILE) : null;
+  const fromRoot = path.join(process.cwd(), "lib", "report", "extract", WORKER_FILE);
+  return [beside, fromRoot].find((file): file is string => file !== null && existsSync(file)) ?? null;
 }
 
 const slots: Slot[] = [];
