@@ -42,6 +42,8 @@ interface Job {
   deadline: number;
   resolve: (pages: RawPage[]) => void;
   reject: (cause: unknown) => void;
+  /** Set while the job waits for a free worker (see expireWhileQueued). */
+  queuedTimer?: ReturnType<typeof setTimeout>;
 }
 
 interface Slot {
@@ -73,14 +75,26 @@ let nextId = 1;
 /** Reads a PDF's pages in a worker; rejects with WorkerTimeout at the deadline, WorkerFailure-carrying Errors otherwise. */
 export function readPagesInWorker(file: string, bytes: Uint8Array, deadline: number): Promise<RawPage[]> {
   return new Promise((resolve, reject) => {
-    queue.push({ id: nextId++, bytes, deadline, resolve, reject });
+    const job: Job = { id: nextId++, bytes, deadline, resolve, reject };
+    queue.push(job);
     dispatch(file);
+    if (queue.includes(job)) expireWhileQueued(job);
   });
 }
 
 /** Workers alive now (for tests: a timed-out worker is gone, and the pool stays within its size). */
 export function liveWorkers(): number {
   return slots.length;
+}
+
+/** A job still waiting for a free worker at its deadline is TIMEOUT then, not when a worker frees up. */
+function expireWhileQueued(job: Job): void {
+  job.queuedTimer = setTimeout(() => {
+    const at = queue.indexOf(job);
+    if (at < 0) return;
+    queue.splice(at, 1);
+    job.reject(new WorkerTimeout("text extraction took too long"));
+  }, job.deadline - Date.now());
 }
 
 function dispatch(file: string): void {
@@ -100,6 +114,7 @@ function dispatch(file: string): void {
 }
 
 function run(slot: Slot, job: Job, file: string): void {
+  clearTimeout(job.queuedTimer);
   slot.job = job;
   slot.worker.ref(); // keep the process alive while someone waits for this answer
   // PDF.js detaches the buffer it reads: the worker gets its own copy, transferred, not cloned again.
