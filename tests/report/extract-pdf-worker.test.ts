@@ -13,6 +13,29 @@ async function textOf(file: string, timeoutMs?: number): Promise<string> {
   return "error" in result ? `error ${result.error.code}` : result.text;
 }
 
+/** A valid one-page PDF whose content stream shows one character `runs` times, each moved a little. */
+function pdfWithLongPage(runs: number): Uint8Array {
+  const content = `BT /F1 9 Tf 40 800 Td ${"(x) Tj 0.01 -0.001 Td ".repeat(runs)}ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
 function cpuMillis(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -35,11 +58,13 @@ describe("PDF extraction in a worker thread", () => {
     expect(liveWorkers()).toBe(1);
   });
 
-  it("after a TIMEOUT nothing keeps reading the abandoned PDF", async () => {
-    const pdf = fixture("real/r01.pdf");
-    // Without the limit this file takes a few hundred milliseconds of CPU; stop it almost at once.
-    const result = await extractDocument(pdf, "r01.pdf", { timeoutMs: 5 });
+  it("a page that takes seconds of synchronous PDF.js work is stopped at the limit, and nothing runs on", async () => {
+    const hostile = pdfWithLongPage(300_000); // PDF.js needs some 5 s of CPU for its text
+    const started = Date.now();
+    const result = await extractDocument(hostile, "hostile.pdf", { timeoutMs: 300 });
     expect(result).toEqual({ error: { code: "TIMEOUT", message: expect.any(String) } });
+    // A timer in PDF.js's own thread would fire only after the synchronous step, seconds late.
+    expect(Date.now() - started).toBeLessThan(1500);
     const cpuAtTimeout = cpuMillis();
     await sleep(500);
     expect(cpuMillis() - cpuAtTimeout).toBeLessThan(150);
