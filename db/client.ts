@@ -148,7 +148,11 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
         releaseLock();
       }
     },
-    dumpDataDir: () => client.dumpDataDir("none"),
+    // A checkpoint first, so the dump holds every committed write and not only what reached the data files.
+    dumpDataDir: async () => {
+      await client.exec("CHECKPOINT");
+      return client.dumpDataDir("none");
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import type { ReadFunction } from "./reader-pool";
 import { READER_VERSION } from "../../lib/report/version";
 import { REPORT_EXTENSIONS, describeSource } from "./source-file";
 import { rereadReading } from "./reread";
-import { placementProblem, recordFailure, storeReading, type PlacedReport } from "./store";
+import { placementProblem, recordFailure, storeReading, type CommitMode, type PlacedReport } from "./store";
 
 export interface ImportFailure {
   file: string;
@@ -55,7 +55,7 @@ export async function importPaths(handle: DatabaseHandle, paths: readonly string
       const next = await files.next();
       if (next.done) return;
       const file = next.value;
-      const result = await importFile(handle.db, file, options.read ?? readReport);
+      const result = await importFile(handle.db, file, options.read ?? readReport, commitModeOf(handle));
       if (result.outcome === "failed") summary.failed.push({ file, code: result.code, reason: result.reason });
       else summary[result.outcome]++;
       progress.fileDone(file, result.outcome, result.outcome === "failed" ? result.reason : undefined);
@@ -72,6 +72,11 @@ export async function importPaths(handle: DatabaseHandle, paths: readonly string
  * The server overlaps many transactions (each waits on round trips, not CPU; measured: 8 in
  * flight store ~1.8× what 1 does); PGlite runs one statement at a time in this process.
  */
+/** See CommitMode: only the server may skip the flush wait. */
+function commitModeOf(handle: DatabaseHandle): CommitMode {
+  return handle.engine === "postgres" ? "fast" : "durable";
+}
+
 export function defaultConcurrency(handle: DatabaseHandle): number {
   return handle.engine === "postgres" ? 8 : 1;
 }
@@ -81,6 +86,7 @@ export async function importFile(
   db: Database,
   file: string,
   read: ReadFunction = readReport,
+  commit: CommitMode = "durable",
 ): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
@@ -106,7 +112,7 @@ export async function importFile(
       const result = await rereadReading(db, facts.sha256, reading as PlacedReport, READER_VERSION);
       return result.outcome === "moved" ? { outcome: "failed", code: "READING_MOVED", reason: result.reason } : { outcome: result.outcome };
     }
-    const result = await storeReading(db, reading as PlacedReport, { fileName, bytes, facts }, READER_VERSION);
+    const result = await storeReading(db, reading as PlacedReport, { fileName, bytes, facts }, READER_VERSION, commit);
     return { outcome: result.outcome };
   } catch (error) {
     const failure = { code: "STORE_FAILED", reason: messageOf(error) };

@@ -39,17 +39,25 @@ export function placementProblem(report: ParsedReport): string | null {
 /** Namespace of this module's advisory locks (first argument of the two-key form). */
 const AGENCY_LOCK_NAMESPACE = 7_242_001;
 
+/**
+ * `fast` commits without waiting for the WAL flush (server only: its WAL writer flushes within a
+ * fraction of a second). PGlite has no WAL writer process, so there an unflushed commit would stay
+ * unflushed until a checkpoint — a dump or a killed process would lose it: always `durable`.
+ */
+export type CommitMode = "durable" | "fast";
+
 export async function storeReading(
   db: Database,
   report: PlacedReport,
   source: SourceDocument,
   readerVersion: string,
+  commit: CommitMode = "durable",
 ): Promise<StoreResult> {
   const divisionCode = report.region?.code ?? null;
   const identityKey = agencyIdentityKey(report.agency, divisionCode);
   const readerIssues = report.issues.filter((i) => !(YEAR_CHAIN_CODES as readonly string[]).includes(i.code));
   return db.transaction(async (tx) => {
-    const sourceId = await insertSource(tx, source, `${identityKey}|${divisionCode ?? ""}`);
+    const sourceId = await insertSource(tx, source, `${identityKey}|${divisionCode ?? ""}`, commit);
     if (sourceId === null) return { outcome: "unchanged", reportId: await reportIdOfSource(tx, source.facts.sha256) };
 
     const { reportId, replacedReportId, neighbours } = await insertReading(tx, {
@@ -83,14 +91,14 @@ export async function storeReading(
  * insert checks for a conflict, and for the rest of the transaction. The same row source turns
  * off waiting for the WAL flush at this transaction's commit (see db/README.md, "Throughput").
  */
-async function insertSource(tx: Transaction, source: SourceDocument, lockKey: string): Promise<number | null> {
+async function insertSource(tx: Transaction, source: SourceDocument, lockKey: string, commit: CommitMode): Promise<number | null> {
   const { sha256, format, charset, byteSize } = source.facts;
   const [row] = await executePrepared<{ id: number }>(tx, sql`
     with forgotten as (delete from ${importFailures} where sha256 = ${sha256})
     insert into ${sources} (sha256, file_name, format, charset, byte_size, bytes)
     select ${sha256}::text, ${source.fileName}::text, ${format}::source_format, ${charset}::text, ${byteSize}::int, ${bytesParam(source.bytes)}::bytea
     from (select pg_advisory_xact_lock(${AGENCY_LOCK_NAMESPACE}::int, hashtext(${lockKey}::text)),
-                 set_config('synchronous_commit', 'off', true)) as locked
+                 set_config('synchronous_commit', ${commit === "fast" ? "off" : "on"}::text, true)) as locked
     on conflict (sha256) do nothing
     returning id`);
   return row ? Number(row.id) : null;
