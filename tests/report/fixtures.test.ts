@@ -4,56 +4,18 @@
  * states: template, every value (a key listed as ambiguous may be null instead), agency, year
  * and region.
  */
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readReport, type ParsedReport } from "@/lib/report";
-import type { Region } from "@/lib/report/types";
-
-const FIXTURES = path.resolve(__dirname, "../fixtures");
-const DIRS = ["seeds", "real"];
-
-interface Expected {
-  agency: string;
-  year: number;
-  template: string;
-  region: Region;
-  values: Record<string, number | null>;
-  ambiguous?: string[];
-}
-
-/**
- * Where an expected file names the agency differently from the report itself: r09 prints
- * 淮安市洪泽区人民政府 throughout, its expected file uses the name of the same agency's 2023
- * report. The reader keeps the name as printed.
- */
-const AGENCY_AS_PRINTED: Record<string, string> = { r09: "淮安市洪泽区人民政府" };
-
-/** The scorer's comparison of names: NFKC, no whitespace. */
-const norm = (s: string | null) => (s === null ? null : s.normalize("NFKC").replace(/\s+/g, ""));
-
-function fixtures() {
-  return DIRS.flatMap((dir) => {
-    const names = readdirSync(path.join(FIXTURES, dir));
-    return names
-      .filter((n) => n.endsWith(".expected.json"))
-      .map((n) => {
-        const stem = n.slice(0, -".expected.json".length);
-        const file = names.find((f) => f.startsWith(`${stem}.`) && !f.endsWith(".expected.json"))!;
-        const expected = JSON.parse(readFileSync(path.join(FIXTURES, dir, n), "utf8")) as Expected;
-        return { dir, stem, file, expected };
-      });
-  });
-}
+import { AGENCY_AS_PRINTED, fixtureBytes, fixturesIn, normName as norm, type TableExpected } from "./support/fixtures";
 
 async function read(dir: string, file: string): Promise<ParsedReport> {
-  const outcome = await readReport(new Uint8Array(readFileSync(path.join(FIXTURES, dir, file))), file);
+  const outcome = await readReport(new Uint8Array(fixtureBytes(dir, file)), file);
   if ("error" in outcome) throw new Error(`${file}: ${outcome.error.code} ${outcome.error.message}`);
   return outcome;
 }
 
 describe("every fixture through the whole reader", () => {
-  const all = fixtures();
+  const all = fixturesIn<TableExpected>(["seeds", "real"]);
 
   it("finds the fixtures", () => {
     expect(all.length).toBeGreaterThanOrEqual(14);
