@@ -253,9 +253,3 @@ export async function getDb(): Promise<Database> {
   return (await shared.__atlasDb).db;
 }
 
-/** Closes the shared handle, if one was opened. */
-export async function closeSharedDb(): Promise<void> {
-  const pending = shared.__atlasDb;
-  shared.__atlasDb = undefined;
-  if (pending) await (await pending).close();
-}

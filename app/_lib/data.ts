@@ -29,10 +29,6 @@ export const kindsInUse = cache(sharedRead(() => getAgencyKindsInUse(), OPTIONS_
 
 export const COUNTRY = "全国";
 
-export function placeNameOf(chain: Place[]): string {
-  return chain.at(-1)?.name ?? COUNTRY;
-}
-
 /** The place as a reader says it: 湖南省湘潭市. */
 export function placeTitleOf(chain: Place[]): string {
   return chain.length ? chain.map((p) => p.name).join("") : COUNTRY;

@@ -190,23 +190,6 @@ export async function getTotalsByKind(
   return totalsBy(agencies.kind, { ...filters, kind: undefined }, keys);
 }
 
-/** Totals per agency, for comparisons of chosen agencies. */
-export async function getTotalsByAgency(
-  filters: ReportFilters,
-  keys: readonly string[],
-): Promise<Map<number, Totals>> {
-  const byAgency = await totalsBy(agencies.id, filters, keys);
-  return new Map([...byAgency].map(([id, totals]) => [Number(id), totals]));
-}
-
-/** Totals per agency and year, for trends of chosen agencies. */
-export async function getTotalsByAgencyYear(
-  agencyIds: number[],
-  keys: readonly string[],
-): Promise<Map<string, Totals>> {
-  return totalsBy(sql`${agencies.id} || ':' || ${reports.year}`, { agencyIds }, keys);
-}
-
 /**
  * The expression that puts an agency in a child of `place`. Below a province the children are
  * its cities and the county-level units directly under it (municipal districts, 省直辖县), so

@@ -14,8 +14,6 @@ import {
   type ReviewOutcome,
 } from "../metrics/dictionary";
 
-/** Outcome rows that stand alone (one row each) in the printed table. */
-export const SINGLE_OUTCOME_ROWS = ["granted", "partiallyGranted"] as const;
 /** Outcome rows split by reason: `<group>.<reason>`. */
 export const REASON_GROUPS = ["withheld", "unavailable", "notProcessed", "otherHandling"] as const;
 export type ReasonGroup = (typeof REASON_GROUPS)[number];

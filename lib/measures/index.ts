@@ -150,10 +150,6 @@ const byId = new Map(MEASURES.map((m) => [m.id, m]));
 
 export const MEASURE_IDS = MEASURES.map((m) => m.id) as [string, ...string[]];
 
-export function isMeasureId(id: string): boolean {
-  return byId.has(id);
-}
-
 export function measureById(id: string): Measure {
   const measure = byId.get(id);
   if (!measure) throw new Error(`unknown measure: ${id}`);

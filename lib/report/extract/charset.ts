@@ -82,10 +82,6 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-export function isValidUtf8(bytes: Uint8Array): boolean {
-  return strictUtf8(bytes) !== null;
-}
-
 function utf8(bytes: Uint8Array): string {
   return UTF8.decode(bytes);
 }
