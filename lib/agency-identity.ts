@@ -42,3 +42,44 @@ function prefixToStrip(key: string, own: Division, ancestors: readonly Division[
     .filter((n) => key.startsWith(n) && key.length > n.length && !PLACE_NAME_ENDINGS.test(key.slice(n.length)));
   return short.length ? Math.max(...short.map((n) => n.length)) : 0;
 }
+
+/** What one reading needs for naming across a batch; the reader's ParsedReport has these fields. */
+export interface NamedReading {
+  agency: string | null;
+  region: { code: string | null };
+  issues: { code: string; severity: "error" | "warning" | "info"; message: string }[];
+}
+
+/**
+ * One agency, one name across the readings of one batch (one parse run). Readings are the same
+ * agency when they share a region code and an identity key. Where one of them prints the name with
+ * no higher-level place in front (洪泽区人民政府 rather than 淮安市洪泽区人民政府), that form names
+ * them all — it is the agency's own name, the prefix only situates it; otherwise each keeps its
+ * printed name. A reading renamed here says what it printed, in an info issue. Returns new readings.
+ */
+export function unifyAgencyNames<R extends NamedReading>(readings: readonly R[]): R[] {
+  const bareName = new Map<string, string>();
+  for (const reading of readings) {
+    const key = groupKey(reading);
+    if (key === null || bareName.has(key)) continue;
+    if (normaliseAgencyName(reading.agency!) === agencyIdentityKey(reading.agency!, reading.region.code)) {
+      bareName.set(key, reading.agency!);
+    }
+  }
+  return readings.map((reading) => {
+    const key = groupKey(reading);
+    const name = key === null ? undefined : bareName.get(key);
+    if (name === undefined || normaliseAgencyName(name) === normaliseAgencyName(reading.agency!)) return reading;
+    const issue = {
+      code: "AGENCY_NAME_UNIFIED",
+      severity: "info" as const,
+      message: `printed as "${reading.agency}"; named "${name}" as another report of the same agency in this batch prints it`,
+    };
+    return { ...reading, agency: name, issues: [...reading.issues, issue] };
+  });
+}
+
+function groupKey(reading: NamedReading): string | null {
+  if (!reading.agency || !reading.region.code) return null;
+  return `${reading.region.code} ${agencyIdentityKey(reading.agency, reading.region.code)}`;
+}

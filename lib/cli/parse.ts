@@ -5,9 +5,10 @@
  * bad usage.
  */
 import { open } from "node:fs/promises";
+import { unifyAgencyNames } from "../agency-identity";
 import { readReport } from "../report";
 import { MAX_DOCUMENT_BYTES } from "../report/extract";
-import type { ReadOutcome } from "../report/types";
+import type { ParsedReport, ReadOutcome } from "../report/types";
 import { runCommand } from "./run";
 
 // Libraries (PDF.js among them) log through console.log: keep stdout for JSON only.
@@ -44,13 +45,18 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
+  const outcomes: ReadOutcome[] = [];
+  for (const file of args) outcomes.push(await readOne(file));
+  // Printed only once all are read: an agency's name can depend on its other reports in the run.
+  const readings = unifyAgencyNames(outcomes.filter((o): o is ParsedReport => !("error" in o)));
+  let next = 0;
   let failed = false;
-  for (const file of args) {
-    const outcome = await readOne(file);
+  args.forEach((file, i) => {
+    const outcome = "error" in outcomes[i] ? outcomes[i] : readings[next++];
     if ("error" in outcome) failed = true;
     // "file" is the path exactly as given, first in the object.
     process.stdout.write(JSON.stringify({ file, ...outcome }) + "\n");
-  }
+  });
   return failed ? 1 : 0;
 }
 

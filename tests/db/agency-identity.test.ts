@@ -1,6 +1,6 @@
 /** The store's identity rule: one agency across the ways its name is printed, never across places. */
 import { describe, expect, it } from "vitest";
-import { agencyIdentityKey, normaliseAgencyName } from "@/lib/agency-identity";
+import { agencyIdentityKey, normaliseAgencyName, unifyAgencyNames } from "@/lib/agency-identity";
 
 describe("agency identity key", () => {
   it.each([
@@ -26,5 +26,26 @@ describe("agency identity key", () => {
 
   it("normalises width and white space, also without a place", () => {
     expect(agencyIdentityKey("ＸＸ县 财政局", null)).toBe(agencyIdentityKey("XX县财政局", null));
+  });
+});
+
+describe("one name per agency across a batch", () => {
+  const reading = (agency: string | null, code: string | null) => ({ agency, region: { code }, issues: [] as { code: string; severity: "info"; message: string }[] });
+
+  it("names every reading of one agency by the form printed without its higher-level places", () => {
+    const named = unifyAgencyNames([reading("淮安市洪泽区人民政府", "320813"), reading("洪泽区人民政府", "320813"), reading("江苏省淮安市洪泽区人民政府", "320813")]);
+    expect(named.map((r) => r.agency)).toEqual(["洪泽区人民政府", "洪泽区人民政府", "洪泽区人民政府"]);
+    expect(named[0].issues[0]).toMatchObject({ code: "AGENCY_NAME_UNIFIED", severity: "info" });
+    expect(named[0].issues[0].message).toContain("淮安市洪泽区人民政府");
+    expect(named[1].issues).toEqual([]);
+  });
+
+  it("keeps printed names where no reading prints the bare form, or the places differ", () => {
+    const alone = [reading("柳州市柳南区人民政府", "450204")];
+    expect(unifyAgencyNames(alone)).toEqual(alone);
+    const twoPlaces = [reading("鼓楼区人民政府", "320106"), reading("福州市鼓楼区人民政府", "350102")];
+    expect(unifyAgencyNames(twoPlaces).map((r) => r.agency)).toEqual(["鼓楼区人民政府", "福州市鼓楼区人民政府"]);
+    const noPlace = [reading("某某局", null), reading(null, "320813")];
+    expect(unifyAgencyNames(noPlace)).toEqual(noPlace);
   });
 });

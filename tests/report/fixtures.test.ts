@@ -5,6 +5,7 @@
  * and region.
  */
 import { describe, expect, it } from "vitest";
+import { unifyAgencyNames } from "@/lib/agency-identity";
 import { readReport, type ParsedReport } from "@/lib/report";
 import { AGENCY_AS_PRINTED, fixtureBytes, fixturesIn, normName as norm, type TableExpected } from "./support/fixtures";
 
@@ -55,4 +56,13 @@ describe("every fixture through the whole reader", () => {
       }
     });
   }
+
+  it("names each agency as its expected file does when the fixtures are read as one batch", async () => {
+    const readings = await Promise.all(all.map(({ dir, file }) => read(dir, file)));
+    const named = unifyAgencyNames(readings);
+    expect(named.map((r) => norm(r.agency))).toEqual(all.map((f) => norm(f.expected.agency)));
+    const renamed = named.filter((r, i) => r !== readings[i]);
+    expect(renamed.map((r) => r.file)).toEqual(Object.keys(AGENCY_AS_PRINTED).map((stem) => all.find((f) => f.stem === stem)!.file));
+    expect(renamed.every((r) => r.issues.some((i) => i.code === "AGENCY_NAME_UNIFIED"))).toBe(true);
+  });
 });

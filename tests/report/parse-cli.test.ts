@@ -57,6 +57,16 @@ describe("parse command", () => {
     for (const line of lines.slice(1)) expect(Object.keys(line)).toEqual(["file", "error"]);
   });
 
+  it("gives one agency one name across the files of a run, and says so", async () => {
+    const [r05, r09] = ["tests/fixtures/real/r05.pdf", "tests/fixtures/real/r09.pdf"];
+    const alone = JSON.parse((await parse(r09)).stdout);
+    expect(alone.agency).toBe("淮安市洪泽区人民政府");
+    const run = await parse(r05, r09);
+    const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.agency)).toEqual(["洪泽区人民政府", "洪泽区人民政府"]);
+    expect(lines[1].issues.filter((i: { code: string }) => i.code === "AGENCY_NAME_UNIFIED")).toHaveLength(1);
+  });
+
   it("keeps stdout for JSON even when a PDF is read", async () => {
     const run = await parse("tests/fixtures/real/r05.pdf");
     expect(run.code).toBe(0);

@@ -30,9 +30,9 @@ export interface Fixture<E extends Expected = Expected> {
 /**
  * Where an expected file names the agency differently from the report itself, so no reader of
  * the file alone can match it: r09's title and prose all say 淮安市洪泽区人民政府; its expected file
- * uses 洪泽区人民政府, the name of the same agency's 2023 report (r05). The reader keeps the name as
- * printed (the store files both years under one agency); the tests say so openly instead of
- * skipping the file.
+ * uses 洪泽区人民政府, the name of the same agency's 2023 report (r05). Read alone, a file keeps the
+ * name as printed; read in one batch with r05 (as the parse command reads a folder) it takes r05's
+ * unprefixed name — fixtures.test.ts checks both.
  */
 export const AGENCY_AS_PRINTED: Record<string, string> = { r09: "淮安市洪泽区人民政府" };
 
