@@ -50,6 +50,24 @@ describe("PDF layout", () => {
     expect(lines.filter((l) => l.includes("\t"))).toEqual(rows.map((label, i) => `${label}\t${i}\t0\t${i}`));
   });
 
+  it("never stacks letters of horizontal words drawn one glyph at a time (LibreOffice export)", () => {
+    // Two wrapped row labels; the producer drew some glyphs singly, and 请 / 转 / 请 land at one x.
+    const glyphs = (text: string, x: number, y: number) => [...text].map((ch, i) => run(ch, x + 9 * i, y, 9));
+    const items = [
+      run("一、本年新收政府信息公开申", 81.6, 596.7, 9),
+      ...glyphs("请数量", 126.6, 583.8),
+      ...numbers([15, 0, 15], 598.7, 9),
+      run("二、", 81.6, 570.3, 9),
+      ...glyphs("上", 99.6, 570.3),
+      run("年结", 108.6, 570.3, 9),
+      ...glyphs("转", 126.6, 570.3),
+      run("政府信息公开申", 135.6, 570.3, 9),
+      ...glyphs("请数量", 126.6, 557.4),
+      ...numbers([0, 0, 0], 572.3, 9),
+    ];
+    expect(layoutPage(items)).toEqual(["一、本年新收政府信息公开申请数量\t15\t0\t15", "二、上年结转政府信息公开申请数量\t0\t0\t0"]);
+  });
+
   it("never stacks a column of digits into a vertical label", () => {
     const items = [0, 1, 2, 3].flatMap((i) => [run(`第${i + 1}行`, 80, 500 - 15 * i), run("0", 300, 500 - 15 * i)]);
     expect(layoutPage(items)).toEqual(["第1行\t0", "第2行\t0", "第3行\t0", "第4行\t0"]);

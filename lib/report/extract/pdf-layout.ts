@@ -116,8 +116,9 @@ function takeVerticalStacks(items: readonly PositionedText[]): { stacks: Fragmen
       used.add(item);
     }
   }
+  const inWord = charactersOfWords(items);
   const singles = items
-    .filter((i) => !used.has(i) && isStackable(i.text))
+    .filter((i) => !used.has(i) && isStackable(i.text) && !inWord.has(i))
     .sort((a, b) => a.x - b.x || b.y - a.y);
   let run: PositionedText[] = [];
   const flush = () => {
@@ -136,6 +137,25 @@ function takeVerticalStacks(items: readonly PositionedText[]): { stacks: Fragmen
   }
   flush();
   return { stacks, rest: items.filter((i) => !used.has(i)) };
+}
+
+/**
+ * Single-character items that touch another item on their own baseline: letters of a horizontal
+ * word some producers (LibreOffice among them) draw one glyph at a time. A word wrapped in a narrow
+ * cell can put such letters one under another at one x; they are still not a vertical label.
+ */
+function charactersOfWords(items: readonly PositionedText[]): Set<PositionedText> {
+  const byBaseline = [...items].sort((a, b) => a.y - b.y);
+  const touching = new Set<PositionedText>();
+  for (let i = 0; i < byBaseline.length; i++) {
+    const a = byBaseline[i];
+    for (let j = i + 1; j < byBaseline.length && byBaseline[j].y - a.y <= 0.3 * a.fontSize; j++) {
+      const b = byBaseline[j];
+      const gap = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width));
+      if (gap < 0.3 * Math.min(a.fontSize, b.fontSize)) touching.add(a).add(b);
+    }
+  }
+  return touching;
 }
 
 function isStackable(text: string): boolean {
@@ -249,15 +269,20 @@ function isLoneLabel(rows: readonly Row[], block: readonly Fragment[], box: Box)
 
 /**
  * The number row whose own label continues into this block: a text cell of the row starts at the
- * block's x and the block sits right above or below it (a label wrapped over three lines, numbers
- * beside the middle one; or a label started on the row's line and finished under it).
+ * block's x, or holds the block within its width (a centred cell's wrapped last line), and the
+ * block sits right above or below it (a label wrapped over three lines, numbers beside the middle
+ * one; or a label started on the row's line and finished under it). Between a row above and a row
+ * below at the same distance, the row above wins: wrapped text runs downwards.
  */
 function adjacentRow(numberRows: readonly Row[], box: Box): Row | undefined {
   let best: { row: Row; gap: number } | undefined;
+  const slack = 0.5 * box.size;
   for (const row of numberRows) {
     for (const f of row.fragments) {
-      if (f.numeric || Math.abs(f.x0 - box.x0) > 0.5 * box.size) continue;
-      const gap = f.bottom >= box.top ? f.bottom - box.top : box.bottom >= f.top ? box.bottom - f.top : Infinity;
+      const aligned = Math.abs(f.x0 - box.x0) <= slack || (box.x0 >= f.x0 - slack && box.x1 <= f.x1 + slack);
+      if (f.numeric || !aligned) continue;
+      const below = f.bottom >= box.top;
+      const gap = below ? f.bottom - box.top : box.bottom >= f.top ? box.bottom - f.top + 0.25 * box.size : Infinity;
       if (gap <= 1.2 * box.size && (!best || gap < best.gap)) best = { row, gap };
     }
   }
