@@ -1,7 +1,7 @@
 /**
  * The same report published as text, GBK text, UTF-8 with BOM, an HTML page with merged cells, a
- * Word document, a PDF printed by Chromium and that Word document exported to PDF by LibreOffice
- * (tests/fixtures/converted, made by make.ts) must
+ * Word document, a PDF printed by Chromium, and that Word document exported by LibreOffice to PDF,
+ * to HTML and to DOCX again (tests/fixtures/converted, made by make.ts) must
  * give the same numbers as the original. Also checks the extracted text itself, so a break in
  * extraction shows here even while the table reader changes.
  */
@@ -48,16 +48,22 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/000.docx", "000"],
   ["converted/000.pdf", "000"],
   ["converted/000.lo.pdf", "000"],
+  ["converted/000.lo.html", "000"],
+  ["converted/000.lo.docx", "000"],
   ["converted/000.gbk.txt", "000"],
   ["converted/002.html", "002"],
   ["converted/002.docx", "002"],
   ["converted/002.pdf", "002"],
   ["converted/002.lo.pdf", "002"],
+  ["converted/002.lo.html", "002"],
+  ["converted/002.lo.docx", "002"],
   ["converted/002.bom.txt", "002"],
   ["converted/r04.html", "r04"],
   ["converted/r04.docx", "r04"],
   ["converted/r04.pdf", "r04"],
   ["converted/r04.lo.pdf", "r04"],
+  ["converted/r04.lo.html", "r04"],
+  ["converted/r04.lo.docx", "r04"],
 ];
 
 describe("converted forms: extraction", () => {

@@ -19,6 +19,24 @@ describe("HTML extraction", () => {
     expect(text).toBe("规章\t1\t0\t11");
   });
 
+  it("drops a word processor's sliver grid column that no cell of its own holds", () => {
+    // As LibreOffice saves table 四: the 复议 总计 cell spans a sliver column the data row leaves empty.
+    const text = htmlToText(
+      page(`<table>
+        <tr><td rowspan="2" colspan="3">行政复议</td><td colspan="3">行政诉讼</td></tr>
+        <tr><td colspan="3">未经复议直接起诉</td></tr>
+        <tr><td>结果维持</td><td>结果纠正</td><td colspan="2">总计</td><td>结果维持</td><td>总计</td></tr>
+        <tr><td>1</td><td>2</td><td>3</td><td></td><td>4</td><td>4</td></tr>
+      </table>`),
+    );
+    expect(text.split("\n").at(-1)).toBe("1\t2\t3\t4\t4");
+  });
+
+  it("keeps a real column whose data cells are all blank: its header is its own", () => {
+    const text = htmlToText(page(`<table><tr><td>项目</td><td>甲</td><td>乙</td><td>总计</td></tr><tr><td>新收</td><td>2</td><td></td><td>2</td></tr></table>`));
+    expect(text.split("\n")[1]).toBe("新收\t2\t\t2");
+  });
+
   it("expands colspan and rowspan so numbers keep their columns", () => {
     const text = htmlToText(
       page(`<table>

@@ -101,10 +101,30 @@ function collapse(text: string): string {
 
 /** The rows of one data table, each as one TAB-joined line in grid column order. */
 export function tableLines(table: Element): string[] {
-  const pending: Array<number | undefined> = []; // rows still covered by a rowspan, per column
+  const grid = tableGrid(table);
+  const keep = columnsWithText(grid);
   const lines: string[] = [];
+  for (const row of grid) {
+    // join() writes an unset field as "", like a blank cell.
+    const line = withoutTrailingTabs(row.fields.filter((_, c) => keep[c]).join("\t"));
+    if (/\S/.test(line)) lines.push(line);
+  }
+  return lines;
+}
+
+interface GridRow {
+  fields: string[];
+  /** Where a cell starts: its colspan (unset where a span from the left or from above covers the position). */
+  starts: number[];
+}
+
+/** The table as a grid: rowspan and colspan expanded, covered positions empty. */
+function tableGrid(table: Element): GridRow[] {
+  const pending: Array<number | undefined> = []; // rows still covered by a rowspan, per column
+  const grid: GridRow[] = [];
   for (const tr of rowsOf(table)) {
     const fields: string[] = [];
+    const starts: number[] = [];
     let column = 0;
     const skipCovered = () => {
       while ((pending[column] ?? 0) > 0) {
@@ -118,6 +138,7 @@ export function tableLines(table: Element): string[] {
       const colspan = span(cell.attribs.colspan);
       const rowspan = span(cell.attribs.rowspan);
       fields[column] = cellText(cell);
+      starts[column] = colspan;
       for (let k = 0; k < colspan; k++) {
         if (k > 0) fields[column + k] = "";
         if (rowspan > 1) pending[column + k] = rowspan - 1;
@@ -131,11 +152,22 @@ export function tableLines(table: Element): string[] {
         fields[c] = "";
       }
     }
-    // join() writes an unset field as "", like a blank cell.
-    const line = withoutTrailingTabs(fields.join("\t"));
-    if (/\S/.test(line)) lines.push(line);
+    grid.push({ fields, starts });
   }
-  return lines;
+  return grid;
+}
+
+/**
+ * Columns that some cell with text occupies alone. A word processor adds a grid column wherever two
+ * rows' borders do not line up (a 总计 cell a little wider than the cells under it); rows that do
+ * not span that sliver give it an empty cell, which would read as one blank cell too many. A real
+ * column always has a cell of its own with text: its header at least.
+ */
+function columnsWithText(grid: readonly GridRow[]): boolean[] {
+  const width = Math.max(0, ...grid.map((row) => row.fields.length));
+  const keep = Array.from({ length: width }, () => false);
+  for (const row of grid) row.starts.forEach((colspan, c) => (keep[c] ||= colspan === 1 && row.fields[c].trim() !== ""));
+  return keep;
 }
 
 function withoutTrailingTabs(line: string): string {
