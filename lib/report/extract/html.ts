@@ -102,11 +102,11 @@ function collapse(text: string): string {
 /** The rows of one data table, each as one TAB-joined line in grid column order. */
 export function tableLines(table: Element): string[] {
   const grid = tableGrid(table);
-  const keep = columnsWithText(grid);
+  const real = realColumnStarts(grid);
   const lines: string[] = [];
   for (const row of grid) {
     // join() writes an unset field as "", like a blank cell.
-    const line = withoutTrailingTabs(row.fields.filter((_, c) => keep[c]).join("\t"));
+    const line = withoutTrailingTabs(mergeColumns(row.fields, real).join("\t"));
     if (/\S/.test(line)) lines.push(line);
   }
   return lines;
@@ -157,17 +157,33 @@ function tableGrid(table: Element): GridRow[] {
   return grid;
 }
 
+const NUMBER_CELL = /^\s*[-−]?\d[\d,，.\s]*%?\s*$/;
+
 /**
- * Columns that some cell with text occupies alone. A word processor adds a grid column wherever two
- * rows' borders do not line up (a 总计 cell a little wider than the cells under it); rows that do
- * not span that sliver give it an empty cell, which would read as one blank cell too many. A real
- * column always has a cell of its own with text: its header at least.
+ * Which grid columns are columns of the table's data. A word processor adds a grid column wherever
+ * two rows' borders do not line up (a 总计 cell a little wider than the header above it); the
+ * cells of the data rows then span that sliver (colspan="2"), and expanding the span would read as
+ * one blank cell too many. A column boundary is real where some row holding numbers has a cell
+ * starting; a table with no number in it keeps every column.
  */
-function columnsWithText(grid: readonly GridRow[]): boolean[] {
+function realColumnStarts(grid: readonly GridRow[]): boolean[] {
   const width = Math.max(0, ...grid.map((row) => row.fields.length));
-  const keep = Array.from({ length: width }, () => false);
-  for (const row of grid) row.starts.forEach((colspan, c) => (keep[c] ||= colspan === 1 && row.fields[c].trim() !== ""));
-  return keep;
+  const dataRows = grid.filter((row) => row.starts.some((colspan, c) => colspan !== undefined && NUMBER_CELL.test(row.fields[c])));
+  if (dataRows.length === 0) return Array.from({ length: width }, () => true);
+  const real = Array.from({ length: width }, (_, c) => c === 0);
+  for (const row of dataRows) row.starts.forEach((colspan, c) => colspan !== undefined && (real[c] = true));
+  return real;
+}
+
+/** A row's fields with each sliver column folded into the column on its left (text kept). */
+function mergeColumns(fields: readonly string[], real: readonly boolean[]): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < fields.length; c++) {
+    const field = fields[c] ?? "";
+    if (real[c] || out.length === 0) out.push(field);
+    else out[out.length - 1] += field;
+  }
+  return out;
 }
 
 function withoutTrailingTabs(line: string): string {
