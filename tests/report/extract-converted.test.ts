@@ -50,6 +50,7 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/000.lo.pdf", "000"],
   ["converted/000.lo.html", "000"],
   ["converted/000.lo.docx", "000"],
+  ["converted/000.lo.pdftotext.txt", "000"],
   ["converted/000.gbk.txt", "000"],
   ["converted/002.html", "002"],
   ["converted/002.docx", "002"],
@@ -57,6 +58,7 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/002.lo.pdf", "002"],
   ["converted/002.lo.html", "002"],
   ["converted/002.lo.docx", "002"],
+  ["converted/002.lo.pdftotext.txt", "002"],
   ["converted/002.bom.txt", "002"],
   ["converted/r04.html", "r04"],
   ["converted/r04.docx", "r04"],
@@ -64,6 +66,7 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/r04.lo.pdf", "r04"],
   ["converted/r04.lo.html", "r04"],
   ["converted/r04.lo.docx", "r04"],
+  ["converted/r04.lo.pdftotext.txt", "r04"],
 ];
 
 describe("converted forms: extraction", () => {
@@ -95,5 +98,18 @@ describe("converted forms: same numbers as the original", () => {
     // Every number the original's hand-checked answer holds comes out of the converted form too.
     for (const [key, value] of Object.entries(expected)) expect(converted.values[key], key).toBe(value);
     expect(converted.template).toBe(original.template);
+  });
+});
+
+describe("real PDFs copied out as text (pdftotext -layout): the numbers and identity of the PDF", () => {
+  it.each(["r01", "r05", "r09"])("real/%s", async (name) => {
+    const expected = JSON.parse(readFileSync(path.join(fixtures, `real/${name}.expected.json`), "utf8"));
+    const report = await readReport(bytesOf(`converted/${name}.pdftotext.txt`), `${name}.pdftotext.txt`);
+    if ("error" in report) throw new Error(`${name}: ${report.error.message}`);
+    const wrong = Object.entries(expected.values as Record<string, number | null>).filter(([key, value]) => report.values[key] !== value);
+    expect(wrong).toEqual([]);
+    expect(report.template).toBe(expected.template);
+    expect(report.year).toBe(expected.year);
+    expect(report.region).toEqual(expected.region);
   });
 });

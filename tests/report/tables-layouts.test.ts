@@ -102,6 +102,25 @@ const pipeTable: Layout = (rows) =>
     .map((cells, i) => `| ${cells.join(" | ")} |` + (i === 0 ? `\n|${cells.map(() => "---").join("|")}|` : ""))
     .join("\n");
 
+/**
+ * A PDF copied out as text (pdftotext -layout): cells in columns of spaces, and every label
+ * wrapped at `width` characters in its narrow column, its numbers beside the label's first line.
+ */
+const spacedNarrow =
+  (width: number): Layout =>
+  (rows) =>
+    rows
+      .map((cells) => {
+        const isNumber = (c: string) => /^\d+(\.\d+)?$/.test(c);
+        const labels = cells.filter((c) => !isNumber(c)).map((c) => c.match(new RegExp(`.{1,${width}}`, "gu")) ?? [""]);
+        const numbers = cells.filter(isNumber);
+        const depth = Math.max(1, ...labels.map((l) => l.length));
+        return Array.from({ length: depth }, (_, line) =>
+          [...labels.map((l) => (l[line] ?? "").padEnd(width + 2, " ")), ...(line === 0 ? numbers : [])].join("    ").trimEnd(),
+        ).join("\n");
+      })
+      .join("\n");
+
 function printReport(layout: Layout, options: { headerText?: (h: string) => string } = {}): string {
   const header = options.headerText ?? ((h: string) => h);
   const active = layout([
@@ -169,6 +188,10 @@ describe("readTables: one report in every layout", () => {
     // 结转下年度's last cell printed on the next line, with spaces around the numbers
     const text = printReport(cellPerLine).replace(/\t1\n\t0\n\t0\n\t0\n\t0\n\t0\n\t1\n/, "\t 1 \n\t0 \n\t0\n\t0\n\t0\n\t0\n\t\n\n1\n");
     expectAllValues(text);
+  });
+
+  it("reads space-aligned columns with labels wrapped around their numbers (a PDF copied out as text)", () => {
+    expectAllValues(printReport(spacedNarrow(5)));
   });
 
   it("ignores page footers between rows", () => {

@@ -5,6 +5,7 @@
  */
 import type { TemplateId } from "../../metrics/dictionary";
 import type { ReportIssue } from "../types";
+import { labelView, regionSpan } from "./label-view";
 import { activeRowSpecs, type ActiveRowSpec } from "./rows";
 import { splitDigitRun } from "./solve";
 import { cleanRowTokens, cutProse, stripNotes } from "./tokens";
@@ -34,12 +35,13 @@ function shortLabel(label: string): string | null {
 
 /** Every occurrence of every row label, in text order, shorter labels inside longer ones dropped. */
 function occurrencesOf(region: string, specs: ActiveRowSpec[]): Occurrence[] {
+  const view = labelView(region);
   const found: Occurrence[] = [];
   for (const spec of specs) {
     const short = shortLabel(spec.label);
-    const label = region.includes(spec.label) || short === null ? spec.label : short;
-    for (let at = region.indexOf(label); at >= 0; at = region.indexOf(label, at + 1)) {
-      found.push({ spec, start: at, end: at + label.length });
+    const label = view.text.includes(spec.label) || short === null ? spec.label : short;
+    for (let at = view.text.indexOf(label); at >= 0; at = view.text.indexOf(label, at + 1)) {
+      found.push({ spec, ...regionSpan(view, at, at + label.length) });
     }
   }
   // Longer first at equal starts, so one sweep drops every occurrence inside an earlier one.
@@ -71,7 +73,8 @@ export function readActiveTable(text: string, span: Span, template: TemplateId):
       const occurrence = occurrences[i];
       if (occurrence.spec !== spec) continue;
       const next = occurrences[i + 1];
-      const raw = region.slice(occurrence.end, next?.start ?? region.length);
+      // From the label's start: its words hold no numbers, and its numbers may sit inside them.
+      const raw = region.slice(occurrence.start, next?.start ?? region.length);
       const segment = next ? raw : cutProse(raw);
       const clean = stripNotes(segment);
       const tokens = cleanRowTokens(clean, spec.keys.length, { signed: template === "2019" });

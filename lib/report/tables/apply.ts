@@ -14,6 +14,7 @@ import {
 import type { ReportIssue } from "../types";
 import type { BlockReading } from "./types";
 import type { Span } from "./locate";
+import { labelView, regionSpan } from "./label-view";
 import { APPLY_COLUMN_PHRASES, applyRowSpecs, type ApplyRowSpec } from "./rows";
 import { solveApplyTable, type RowTokens } from "./solve";
 import { cellLineTokens, cutEnumerator, cutProse, rowTokens, stripNotes } from "./tokens";
@@ -25,42 +26,73 @@ const REPEATED_HEADER =
 
 interface FoundRow {
   spec: ApplyRowSpec;
+  /** Where the row's label begins (its enumerator when printed). */
   start: number;
+  /** Where the row's numbers may begin: after the label, or after the enumerator (see labelStarts). */
   end: number;
 }
 
-/** Finds each row label after the previous one; a label not printed is skipped. */
+/**
+ * Finds each row label after the previous one; a label not printed is skipped. Labels are searched
+ * with the numbers taken out of the text, since a label wrapped in a narrow column has its row's
+ * numbers beside its first line, between its words: "7.属于行 0 0 0 … 政执法案卷".
+ */
 function walkRows(region: string, specs: ApplyRowSpec[]): FoundRow[] {
+  const view = labelView(region);
   const found: FoundRow[] = [];
   let cursor = 0;
   for (const spec of specs) {
     spec.pattern.lastIndex = cursor;
-    const match = spec.pattern.exec(region);
+    const match = spec.pattern.exec(view.text);
     if (!match) continue;
-    found.push({ spec, start: match.index, end: match.index + match[0].length });
+    found.push({ spec, ...regionSpan(view, match.index, match.index + match[0].length) });
     cursor = match.index + match[0].length;
   }
-  return recoverByEnumerator(region, specs, found);
+  return labelStarts(region, recoverByEnumerator(region, specs, found));
+}
+
+/**
+ * A label wrapped in a narrow column can print its row's numbers beside its first line, before the
+ * words it was found by: "8.属于行 0 0 0 … 政查询事项", "一、本年 5 1 0 … 新收政府…". Where the
+ * label's enumerator (8. 一、 (一)) stands before numbers that precede the found words, the row
+ * starts at the enumerator and its numbers are read from there, so they are neither lost nor given
+ * to the row above.
+ */
+function labelStarts(region: string, rows: FoundRow[]): FoundRow[] {
+  return rows.map((row, i) => {
+    const pattern = row.spec.headPattern;
+    if (pattern === null) return row;
+    const from = i > 0 ? rows[i - 1].end : 0;
+    const gap = region.slice(from, row.start);
+    pattern.lastIndex = 0;
+    let last: RegExpExecArray | null = null;
+    for (let m = pattern.exec(gap); m; m = pattern.exec(gap)) last = m;
+    if (!last || !/\d/.test(gap.slice(last.index + last[0].length))) return row;
+    const start = from + last.index;
+    return { ...row, start, end: start + last[0].length };
+  });
 }
 
 // A label's own text after its enumerator: up to the first digit or cell boundary.
 const LABEL_TEXT = /[^\d\t\n]*/y;
 
 /**
- * A label misprinted beyond its search phrases (4.保护第三者合法权益) is still found by its
- * enumerator: between the rows found before and after it, "4." followed by words (not a digit
+ * A label misprinted beyond its search phrases (4.保护第三者合法权益), or wrapped so that its
+ * numbers cut its words apart (二、上年 1 0 0 … 结转政府…), is still found by its enumerator:
+ * between the rows found before and after it, "4." (二、, (一)) followed by words (not a digit
  * before it, which would make it part of a run of cells).
  */
 function recoverByEnumerator(region: string, specs: ApplyRowSpec[], found: FoundRow[]): FoundRow[] {
   const rows = [...found];
   for (const spec of specs) {
-    if (spec.enumeratorPattern === null || rows.some((r) => r.spec === spec)) continue;
+    if (spec.headPattern === null || rows.some((r) => r.spec === spec)) continue;
     const order = specs.indexOf(spec);
     const previous = rows.filter((r) => specs.indexOf(r.spec) < order).pop();
     const next = rows.find((r) => specs.indexOf(r.spec) > order);
     if (!previous) continue;
     const gap = region.slice(previous.end, next?.start ?? region.length);
-    const enumerator = spec.enumeratorPattern.exec(gap);
+    spec.headPattern.lastIndex = 0;
+    const enumerator = spec.headPattern.exec(gap);
     if (!enumerator) continue;
     const start = previous.end + enumerator.index;
     LABEL_TEXT.lastIndex = start + enumerator[0].length;
@@ -95,13 +127,18 @@ export function readApplyTable(text: string, span: Span, template: TemplateId): 
   const header = whole.slice(0, firstRow);
   const region = header + whole.slice(firstRow).replace(REPEATED_HEADER, (h) => " ".repeat(h.length));
   const found = walkRows(region, applyRowSpecs(template));
-  const columns = found.length > 0 ? columnsPresent(header) : [...APPLY_COLUMNS];
-  const after = found.map((row, i) => {
+  const segments = found.map((row, i) => {
     const next = found[i + 1];
-    const raw = region.slice(row.end, next?.start ?? region.length);
-    const segment = next ? cutEnumerator(raw, next.spec.enumerator) : cutProse(raw);
-    return rowTokens(segment, columns.length);
+    // From the label's start: its words hold no numbers, and its numbers may sit inside them.
+    const raw = region.slice(row.start, next?.start ?? region.length);
+    return next ? cutEnumerator(raw, next.spec.enumerator) : cutProse(raw);
   });
+  let columns = found.length > 0 ? columnsPresent(header) : [...APPLY_COLUMNS];
+  let after = segments.map((segment) => rowTokens(segment, columns.length));
+  if (columns.length < APPLY_COLUMNS.length && rowsPrintEveryColumn(after)) {
+    columns = [...APPLY_COLUMNS];
+    after = segments.map((segment) => rowTokens(segment, columns.length));
+  }
   const issues: ReportIssue[] = [];
   const before = found.length > 0 ? numbersBeforeLabels(header, after, columns.length) : null;
   if (before) {
@@ -115,6 +152,17 @@ export function readApplyTable(text: string, span: Span, template: TemplateId): 
   rows.push(...otherHandlingAsOneRow(template, rows, columns.length, issues));
   const solved = solveApplyTable(template, rows, columns);
   return { values: solved.values, issues: [...issues, ...solved.issues] };
+}
+
+/**
+ * Most rows carry exactly one number per applicant column and 总计: the table prints every column,
+ * whatever its header was read to say (a header laid out in spaced columns, its words interleaved
+ * across lines, names fewer).
+ */
+function rowsPrintEveryColumn(rows: readonly string[][]): boolean {
+  const printed = rows.filter((tokens) => tokens.some((t) => t !== ""));
+  const full = printed.filter((tokens) => tokens.length === APPLY_COLUMNS.length).length;
+  return printed.length > 0 && full >= printed.length / 2;
 }
 
 /**

@@ -55,6 +55,22 @@ export interface ApplyRowSpec {
   enumerator: number | null;
   /** Finds that enumerator before words, not after a digit (which would make it part of a run). */
   enumeratorPattern: RegExp | null;
+  /** Finds the label's own first characters: its enumerator of any kind (1. 一、 (一)) and a word after it. */
+  headPattern: RegExp | null;
+}
+
+/** The enumerator a row label starts with, as a pattern on normalised text: 1. or 1、, 一、, (一). */
+function headPatternOf(label: string): RegExp | null {
+  const head = /^(?:(\d+)\s*[.、]|([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\))/.exec(label.normalize("NFKC"));
+  if (!head) return null;
+  const [, arabic, chinese, bracketed] = head;
+  const source =
+    arabic !== undefined
+      ? `(?<![\\d.])${arabic}\\s*[.、]`
+      : chinese !== undefined
+        ? `(?<![一二三四五六七八九十])${chinese}、`
+        : `\\(\\s*${bracketed}\\s*\\)`;
+  return new RegExp(`${source}(?=\\s*[\\u3400-\\u9fff])`, "g");
 }
 
 function rowLabel(row: string): string {
@@ -76,6 +92,7 @@ function buildApplyRows(template: TemplateId): ApplyRowSpec[] {
       enumeratorPattern: enumerator
         ? new RegExp(`(?<![\\d.])${enumerator[1]}\\s*[.、](?=\\s*[\\u3400-\\u9fff])`)
         : null,
+      headPattern: headPatternOf(label),
     };
   });
 }
