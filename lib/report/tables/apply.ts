@@ -1,7 +1,8 @@
 /**
  * Table 三 (收到和处理政府信息公开申请): the fixed row labels are walked in template order and the
  * numbers between one label and the next become that row's tokens; the solver places them into
- * the applicant columns the header prints.
+ * the applicant columns the header prints. A header that prints 法人或其他组织 as one column is read
+ * as three columns (see merged.ts).
  */
 import {
   APPLICANT_COLUMNS,
@@ -16,7 +17,8 @@ import type { BlockReading } from "./types";
 import type { Span } from "./locate";
 import { labelView, regionSpan } from "./label-view";
 import { APPLY_COLUMN_PHRASES, applyRowSpecs, type ApplyRowSpec } from "./rows";
-import { solveApplyTable, type RowTokens } from "./solve";
+import { LEGAL_PERSON_COLUMNS, mergedReading } from "./merged";
+import { solveApplyTable, solveMergedApplyTable, type RowTokens } from "./solve";
 import { cellLineTokens, cutEnumerator, cutProse, rowTokens, stripNotes } from "./tokens";
 
 // The applicant header, repeated where a table crosses a page: its words would otherwise be
@@ -133,11 +135,16 @@ export function readApplyTable(text: string, span: Span, template: TemplateId): 
     const raw = region.slice(row.start, next?.start ?? region.length);
     return next ? cutEnumerator(raw, next.spec.enumerator) : cutProse(raw);
   });
+  const tokensOf = (width: number) => segments.map((segment) => rowTokens(segment, width));
+  if (found.length > 0 && mergesLegalPersons(header)) {
+    const merged = readMerged(template, found, header, tokensOf(MERGED_WIDTH));
+    if (merged) return merged;
+  }
   let columns = found.length > 0 ? columnsPresent(header) : [...APPLY_COLUMNS];
-  let after = segments.map((segment) => rowTokens(segment, columns.length));
+  let after = tokensOf(columns.length);
   if (columns.length < APPLY_COLUMNS.length && rowsPrintEveryColumn(after)) {
     columns = [...APPLY_COLUMNS];
-    after = segments.map((segment) => rowTokens(segment, columns.length));
+    after = tokensOf(columns.length);
   }
   const issues: ReportIssue[] = [];
   const before = found.length > 0 ? numbersBeforeLabels(header, after, columns.length) : null;
@@ -152,6 +159,46 @@ export function readApplyTable(text: string, span: Span, template: TemplateId): 
   rows.push(...otherHandlingAsOneRow(template, rows, columns.length, issues));
   const solved = solveApplyTable(template, rows, columns);
   return { values: solved.values, issues: [...issues, ...solved.issues] };
+}
+
+// 自然人 | 法人或其他组织 | 总计.
+const MERGED_WIDTH = 3;
+const LEGAL_PERSON_GROUP = /法人或者?其他组织/;
+
+/**
+ * A header that prints 法人或其他组织 with none of its five columns under it (商业企业, 科研机构,
+ * 社会公益组织, 法律服务机构; 其他 is left out, a word prose and notes use too).
+ */
+function mergesLegalPersons(header: string): boolean {
+  if (!LEGAL_PERSON_GROUP.test(header)) return false;
+  const rest = header.replace(/法人或者?其他组织/g, "");
+  if (/数据\s*\d/.test(rest)) return false;
+  return !SUB_COLUMN_PHRASES.some((phrase) => rest.includes(phrase));
+}
+
+const SUB_COLUMN_PHRASES = APPLY_COLUMN_PHRASES.filter(
+  ([column]) => column !== "other" && (LEGAL_PERSON_COLUMNS as readonly string[]).includes(column),
+).map(([, phrase]) => phrase);
+
+/**
+ * Table 三 read as three columns, when its rows bear the header out: no row has more than three
+ * numbers and most have exactly three. Otherwise null, and the table is read as printed in full.
+ */
+function readMerged(
+  template: TemplateId,
+  found: FoundRow[],
+  header: string,
+  after: string[][],
+): BlockReading | null {
+  const before = numbersBeforeLabels(header, after, MERGED_WIDTH);
+  const tokens = before ?? after;
+  const full = tokens.filter((t) => t.length === MERGED_WIDTH).length;
+  if (tokens.some((t) => t.length > MERGED_WIDTH) || full * 2 < tokens.length) return null;
+  const issues: ReportIssue[] = [];
+  const rows: RowTokens[] = found.map((row, i) => ({ row: row.spec.row, tokens: tokens[i] }));
+  rows.push(...otherHandlingAsOneRow(template, rows, MERGED_WIDTH, issues));
+  const reading = mergedReading(template, solveMergedApplyTable(template, rows));
+  return { values: reading.values, issues: [...issues, ...reading.issues] };
 }
 
 /**

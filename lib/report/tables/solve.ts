@@ -23,10 +23,12 @@ import {
   metricLabel,
   reviewKey,
   type ApplyColumn,
+  type ReviewBlock,
   type TemplateId,
 } from "../../metrics/dictionary";
 import { applyRules, reviewRules, ruleKeys, type ArithmeticRule } from "../arithmetic";
 import type { ReportIssue } from "../types";
+import { cellLabel, mergedApplyRules, mergedKey } from "./merged";
 
 /** One row of table 三 as read: its template row id and the numeric strings printed in it. */
 export interface RowTokens {
@@ -116,6 +118,34 @@ export function solveApplyTable(
 }
 
 /**
+ * Places table 三 printed with 法人或其他组织 as one column: three cells a row (自然人, the merged
+ * column under `mergedKey(row)`, 总计), under the template's rules with the five legal-person
+ * columns summed. The caller maps the merged column back to canonical keys (`mergedReading`).
+ */
+export function solveMergedApplyTable(
+  template: TemplateId,
+  rows: RowTokens[],
+  limits: SolveLimits = DEFAULT_LIMITS,
+): SolvedBlock {
+  const tokensByRow = new Map(rows.map((r) => [r.row, r.tokens]));
+  const tokens = APPLY_ROWS[template].map((row) => tokensByRow.get(row) ?? null);
+  return solveTable(mergedApplyShape(template), tokens, limits);
+}
+
+/**
+ * Places table 四 printed sideways: one row per outcome (结果维持, 结果纠正, 其他结果, 尚未审结,
+ * 总计, in that order; null for a row not found), each with its cells for 行政复议, 未经复议直接起诉
+ * and 复议后起诉 in `blocks` order. REVIEW_TOTAL then runs down the columns.
+ */
+export function solveSidewaysReviewTable(
+  rows: (string[] | null)[],
+  blocks: readonly ReviewBlock[] = REVIEW_BLOCKS,
+  limits: SolveLimits = DEFAULT_LIMITS,
+): SolvedBlock {
+  return solveTable(sidewaysReviewShape(blocks), rows, limits);
+}
+
+/**
  * Places table 四: 15 cells (行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果,
  * 尚未审结, 总计) from the numeric strings printed in it, in order; `""` marks a blank cell.
  */
@@ -177,6 +207,36 @@ function reviewShape(): TableShape {
     const row = { label: "行政复议、行政诉讼", keys, present, slots: slotsOf(present) };
     shape = buildShape([row], reviewRules(), false);
     shapes.set("review", shape);
+  }
+  return shape;
+}
+
+function mergedApplyShape(template: TemplateId): TableShape {
+  const id = `apply-merged|${template}`;
+  let shape = shapes.get(id);
+  if (!shape) {
+    const rows = applyRowsOf(template).map((row) => {
+      const keys = [applyKey(row, "naturalPerson"), mergedKey(row), applyKey(row, "total")];
+      const present = keys.map(() => true);
+      return { label: rowLabel(keys[0]), keys, present, slots: slotsOf(present) };
+    });
+    shape = buildShape(rows, mergedApplyRules(template), false);
+    shapes.set(id, shape);
+  }
+  return shape;
+}
+
+function sidewaysReviewShape(blocks: readonly ReviewBlock[]): TableShape {
+  const id = `review-sideways|${blocks.join(",")}`;
+  let shape = shapes.get(id);
+  if (!shape) {
+    const rows = REVIEW_OUTCOMES.map((outcome) => {
+      const keys = blocks.map((block) => reviewKey(block, outcome));
+      const present = keys.map(() => true);
+      return { label: metricLabel(keys[0]).split("·").pop()!, keys, present, slots: slotsOf(present) };
+    });
+    shape = buildShape(rows, reviewRules(), false);
+    shapes.set(id, shape);
   }
   return shape;
 }
@@ -1107,7 +1167,7 @@ function recoverByRules(
         code: "VALUE_RECOVERED",
         severity: "warning",
         keys: [key],
-        message: `${key} (${metricLabel(key)}) not read; recovered as ${value} from ${rule.id}`,
+        message: `${key} (${cellLabel(key)}) not read; recovered as ${value} from ${rule.id}`,
       });
     }
   }
