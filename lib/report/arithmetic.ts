@@ -246,7 +246,7 @@ function statedCounts(sentences: string[][], claim: NarrativeClaim): { count: nu
  */
 function proseSentences(text: string): string[][] {
   return text
-    .replace(/\s*\n\s*/g, "")
+    .replace(/[^\S\n]*\n\s*/g, "")
     .split(/[。；;！？!?]/)
     .filter((sentence) => CLAIM_WORDS.test(sentence))
     .map((sentence) =>
