@@ -73,6 +73,21 @@ describe("PDF layout", () => {
     expect(layoutPage(items)).toEqual(["第1行\t0", "第2行\t0", "第3行\t0", "第4行\t0"]);
   });
 
+  it("keeps a header cell apart from the cell beside the one it spans, when their edges touch", () => {
+    // 法人或其他组织 spans 社会公益组织; its last glyph is measured a fifth of a point wider, so it
+    // ends a sliver past where 法律服务机构 begins
+    const items = [
+      { ...run("法人或其他组织", 334.2, 759, 9), width: 63.2 },
+      run("总计", 492.1, 759, 9),
+      run("社会公", 352.2, 745.6, 9),
+      run("益组织", 352.2, 732.6, 9),
+      run("法律服", 397.3, 745.6, 9),
+      run("务机构", 397.3, 732.6, 9),
+      run("其他", 447, 745.6, 9),
+    ];
+    expect(layoutPage(items)).toEqual(["法人或其他组织社会公益组织\t法律服务机构\t其他\t总计"]);
+  });
+
   it("keeps prose lines as they are", () => {
     const items = [run("本报告由某区人民政府办公室编制。", 80, 700), run("全年主动公开政府信息 1136 条。", 80, 680)];
     expect(layoutPage(items)).toEqual(["本报告由某区人民政府办公室编制。", "全年主动公开政府信息 1136 条。"]);

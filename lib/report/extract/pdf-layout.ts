@@ -18,7 +18,7 @@
  * Pure functions of their input, so they can be unit-tested without a PDF.
  */
 
-/** One text run as PDF.js reports it, in PDF user space (y grows upwards). */
+/** One text run of a PDF page, in PDF user space (y grows upwards). */
 export interface PositionedText {
   text: string;
   x: number;
@@ -103,7 +103,7 @@ function fragmentOf(item: PositionedText): Fragment {
 const centerOf = (f: Fragment) => f.bottom + DESCENT * f.size + CENTER * f.size;
 
 /**
- * Pulls out labels written top to bottom: runs PDF.js marks vertical, and columns of three or more
+ * Pulls out labels written top to bottom: runs the reader marks vertical, and columns of three or more
  * single non-digit characters at one x, one line apart (a rowspan label printed character by
  * character). Digits are never stacked: a column of "0" cells is a column of numbers.
  */
@@ -390,6 +390,10 @@ function renderRow(row: Row): string {
     .join("\t");
 }
 
+/**
+ * Fragments of one column share a good part of their width. Cells side by side may touch, or
+ * overlap by a sliver where the last glyph's advance is measured a little wide: that is no column.
+ */
 function overlapX(a: Fragment, b: Fragment): boolean {
-  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.25 * Math.min(a.size, b.size);
 }

@@ -1,18 +1,19 @@
 /**
- * A small pool of worker threads running pdf-worker.mjs, so that PDF.js never runs in the main
- * thread and a time limit is real: PDF.js works in long synchronous steps that a timer in its own
- * thread cannot interrupt, so a worker still busy at the deadline is terminated (and replaced by
- * the next job that needs one) instead of being left to burn a core.
+ * A small pool of worker threads running pdf-worker.mjs, so that the PDF engine (PDFium, in
+ * WebAssembly) never runs in the main thread and a time limit is real: it reads a document in one
+ * long synchronous call that a timer in its own thread cannot interrupt, so a worker still busy at
+ * the deadline is terminated (and replaced by the next job that needs one) instead of being left
+ * to burn a core.
  *
- * Workers start lazily, are reused across files and are unref'd while idle, so a CLI run exits
- * when its work is done without having to close the pool.
+ * Workers start lazily, are reused across files (each compiles PDFium once, when it starts) and are
+ * unref'd while idle, so a CLI run exits when its work is done without having to close the pool.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
-/** One text item as PDF.js reports it, reduced to what the layout needs. */
+/** One text run (the shape of a PDF.js text item), reduced to what the layout needs. */
 export interface RawTextItem {
   str: string;
   transform: number[];
@@ -117,7 +118,7 @@ function run(slot: Slot, job: Job, file: string): void {
   clearTimeout(job.queuedTimer);
   slot.job = job;
   slot.worker.ref(); // keep the process alive while someone waits for this answer
-  // PDF.js detaches the buffer it reads: the worker gets its own copy, transferred, not cloned again.
+  // The worker gets its own copy, transferred, not cloned again: the caller's bytes stay usable.
   const copy = new Uint8Array(job.bytes);
   slot.worker.postMessage({ id: job.id, bytes: copy }, [copy.buffer]);
   slot.timer = setTimeout(() => {
@@ -138,7 +139,7 @@ function startWorker(file: string): Slot {
     else job.reject(Object.assign(new Error(reply.failure.message), { failure: reply.failure }));
     dispatch(file);
   });
-  // A worker that dies (out of memory, a crash in PDF.js) fails its job and is replaced on demand.
+  // A worker that dies (out of memory, a crash in PDFium) fails its job and is replaced on demand.
   const die = (cause: unknown) => {
     const job = slot.job;
     retire(slot);

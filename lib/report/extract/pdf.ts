@@ -1,7 +1,8 @@
 /**
- * PDF with a text layer → text. Items come from PDF.js (through unpdf), read in a worker thread
- * (pdf-pool.ts, pdf-worker.mjs) so that the time limit can stop it; lines are rebuilt from their
- * positions here (see pdf-layout.ts), and page furniture (page numbers, running headers) is dropped.
+ * PDF with a text layer → text. Text runs come from PDFium (WebAssembly, see pdf-pdfium.mjs), read
+ * in a worker thread (pdf-pool.ts, pdf-worker.mjs) so that the time limit can stop it; lines are
+ * rebuilt from their positions here (see pdf-layout.ts), and page furniture (page numbers, running
+ * headers) is dropped.
  */
 import { layoutPage, type PositionedText } from "./pdf-layout";
 import { ExtractionFailure } from "./failure";
@@ -63,46 +64,18 @@ function positioned(item: RawTextItem): PositionedText {
 
 /**
  * The same reading as pdf-worker.mjs, in this thread: used only where the worker file is not beside
- * this module (a bundled server build). Here the deadline only stops the waiting, PDF.js's
- * synchronous steps run on, and PDF.js inflates with DecompressionStream when the runtime has it.
+ * this module (a bundled server build). PDFium reads a document in one synchronous call, so here the
+ * deadline is checked around it but cannot stop it.
  */
 async function readPagesInThread(bytes: Uint8Array, deadline: number): Promise<RawPage[]> {
-  const { getDocumentProxy } = await import("unpdf");
-  // PDF.js takes ownership of (and may detach) the buffer it is given: hand it a copy.
-  const document = await withDeadline(
-    getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 }),
-    deadline,
-  ).catch((cause: unknown) => {
-    if (cause instanceof ExtractionFailure) throw cause;
-    throw unreadable({ page: null, message: messageOf(cause) }, cause);
-  });
+  const { readPdfPages, PageFailure } = await import("./pdf-pdfium.mjs");
   try {
-    const pages: RawPage[] = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      pages.push(await withDeadline(readPageInThread(document, n), deadline));
-    }
-    return pages;
-  } finally {
-    void document.destroy().catch(() => undefined);
+    return await withDeadline(readPdfPages(bytes), deadline);
+  } catch (cause) {
+    if (cause instanceof ExtractionFailure) throw cause;
+    const page = cause instanceof PageFailure ? cause.page : null;
+    throw unreadable({ page, message: messageOf(cause) }, cause);
   }
-}
-
-type PdfDocument = Awaited<ReturnType<typeof import("unpdf").getDocumentProxy>>;
-
-async function readPageInThread(document: PdfDocument, pageNumber: number): Promise<RawPage> {
-  const page = await document.getPage(pageNumber).catch((cause: unknown) => {
-    throw unreadable({ page: pageNumber, message: messageOf(cause) }, cause);
-  });
-  const content = await page.getTextContent();
-  const height = page.getViewport({ scale: 1 }).height;
-  const items: RawTextItem[] = [];
-  for (const item of content.items) {
-    if (!("str" in item) || item.str.trim() === "") continue;
-    const vertical = content.styles[item.fontName]?.vertical ?? false;
-    items.push({ str: item.str, transform: item.transform as number[], width: item.width, height: item.height, vertical });
-  }
-  page.cleanup();
-  return { height, items };
 }
 
 const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
