@@ -150,10 +150,13 @@ function places(): TownshipIndex {
     if (!TOWNSHIP_NAME.test(s.name)) continue;
     const divisionCode = byCode.has(s.areaCode) ? s.areaCode : absorbedBy.get(s.areaCode);
     if (!divisionCode) continue;
-    const township: Township = { code: s.code, name: s.name, divisionCode };
-    push(byName, s.name, township);
+    // A few streets are listed by their office (新华街道办事处): the place is 新华街道, and the office
+    // is an agency name that must meet the 26 other 新华街道 as an equal, not win as a longer match.
+    const name = s.name.replace(/街道办事处$/, "街道");
+    const township: Township = { code: s.code, name, divisionCode };
+    push(byName, name, township);
     push(byDivision, divisionCode, township);
-    trie.add(s.name, { name: s.name, place: { kind: "township", township }, short: false });
+    trie.add(name, { name, place: { kind: "township", township }, short: false });
   }
   for (const [name, list] of byFullName) {
     for (const division of list) trie.add(name, { name, place: { kind: "division", division }, short: false });

@@ -45,4 +45,17 @@ describe("placing agencies named after any division", () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it("places street offices (…街道办事处) like their street, or flags a street name several counties share", () => {
+    const wrong: string[] = [];
+    const counties = allDivisions().filter((d, i) => d.level === "county" && i % 4 === 0);
+    for (const county of counties) {
+      for (const street of townshipsOf(county.code).filter((t) => t.name.endsWith("街道"))) {
+        const office = `${street.name}办事处`;
+        const sharedName = new Set(townshipsNamed(street.name).map((t) => t.divisionCode)).size > 1;
+        if (titled(office).region.code !== (sharedName ? null : county.code)) wrong.push(office);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
