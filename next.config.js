@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WASM and data files by path; bundling it breaks those paths.
-  serverExternalPackages: ["@electric-sql/pglite", "mammoth", "unpdf"],
+  // PGlite and PDFium load their WASM (and PGlite its data files) by path; bundling them breaks those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "mammoth", "@embedpdf/pdfium"],
 };
 
 module.exports = nextConfig;
