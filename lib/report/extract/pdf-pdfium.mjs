@@ -43,7 +43,14 @@ export function loadPdfium() {
 /** Every page's text runs. Synchronous: a caller that needs a hard time limit runs it in a worker. */
 export async function readPdfPages(bytes) {
   const pdfium = await loadPdfium();
-  return readPages(pdfium, bytes);
+  try {
+    return readPages(pdfium, bytes);
+  } catch (cause) {
+    // A trap inside PDFium (an abort, memory out of bounds) leaves its heap in an unknown state:
+    // the next document gets a freshly instantiated module.
+    if (cause instanceof WebAssembly.RuntimeError) loading = null;
+    throw cause;
+  }
 }
 
 // FPDF_GetLastError codes.
