@@ -246,6 +246,15 @@ describe("readTables: hard cells", () => {
     expect(reading.values[metricKeysOf("2021")[2]]).toBe(3);
   });
 
+  it("leaves a table-二 row one number short empty, never cutting a plain number into cells", () => {
+    // 行政规范性文件 printed "2 10" for three cells: a lost cell, or 2/1/0? No arithmetic can tell.
+    const text = printReport(cellPerLine).replace("\t行政规范性文件\n\t2\n\t1\n\t10", "\t行政规范性文件\n\t1\n\t10");
+    const reading = readTables(text, 2024);
+    const documentKeys = metricKeysOf("2021").slice(3, 6);
+    for (const key of documentKeys) expect(reading.values[key], key).toBeNull();
+    expect(reading.issues.find((i) => i.keys?.includes(documentKeys[0]))?.code).toBe("CELL_UNREADABLE");
+  });
+
   it("leaves a table-二 digit run that splits several ways empty, naming its keys", () => {
     const flat = printReport(tabRows).replace(/[\t\n]/g, "");
     const reading = readTables(flat, 2024);

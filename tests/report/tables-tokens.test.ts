@@ -13,7 +13,11 @@ describe("normalizeText", () => {
   });
 
   it("turns pipes into cell boundaries and drops markdown decoration", () => {
-    expect(normalizeText("## 二、主动公开\n| 规章 | 0 |\n|---|---|\n**注**")).toBe("二、主动公开\n\t规章\t0\t\n\n注");
+    expect(normalizeText("## 二、主动公开\n| 规章 | 0 |\n|---|---|\n**注**")).toBe("二、主动公开\n\t规章\t0\n\n注");
+  });
+
+  it("keeps a blank last cell of a pipe row, but makes no blank cell of the closing pipe", () => {
+    expect(normalizeText("| 规章 | 0 |  |\n| 行政许可 | 5 |")).toBe("\t规章\t0\t\n\t行政许可\t5");
   });
 
   it("folds full-width forms and drops page footers", () => {

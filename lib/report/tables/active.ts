@@ -143,11 +143,23 @@ function placeRow(spec: ActiveRowSpec, tokens: string[], issues: ReportIssue[]):
 }
 
 /**
+ * A token that cannot be one printed number: a leading zero (003), or more digits than a count
+ * cell holds. Beside other numbers, only such a token is cut into cells: a row of plain numbers
+ * (2 10) one cell short is as likely a row that lost a cell, and table 二 has no arithmetic to tell
+ * which. A row's only token (2110, cells run together) may be cut any way that is unique.
+ */
+function isRunOfCells(token: string): boolean {
+  const digits = token.split(".")[0];
+  return digits.length > 1 && (digits.startsWith("0") || digits.length > MAX_CELL_DIGITS);
+}
+
+/**
  * Every way to cut the tokens into `width` cells in order, each token giving one or more cells.
  * A decimal part stays with the last cell of its token (the amount column is the row's last).
  */
 function splitRuns(tokens: string[], width: number, decimal: boolean): number[][] {
   const perToken = (token: string, parts: number): number[][] => {
+    if (parts > 1 && tokens.length > 1 && !isRunOfCells(token)) return [];
     const dot = token.indexOf(".");
     if (dot < 0 || !decimal) return splitDigitRun(token, parts, MAX_CELL_DIGITS);
     const fraction = token.slice(dot);

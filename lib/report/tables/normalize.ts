@@ -12,6 +12,7 @@ const MARKDOWN_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*
 const MARKDOWN_HEADING = /^[ \t]*#{1,6}[ \t]*/gm;
 const MARKDOWN_BOLD = /\*\*|__/g;
 const PIPE = /[ \t]*\|[ \t]*/g;
+const CLOSING_PIPE = /[ \t]*\|[ \t]*$/gm;
 
 // Page chrome a PDF leaves between the rows of a table: "- 3 -", "第 3 页 共 9 页", "3/9".
 const PAGE_MARKER =
@@ -34,7 +35,8 @@ export function normalizeText(text: string): string {
   if (out.includes("---")) out = out.replace(MARKDOWN_RULE, "");
   if (out.includes("#")) out = out.replace(MARKDOWN_HEADING, "");
   if (out.includes("**") || out.includes("__")) out = out.replace(MARKDOWN_BOLD, "");
-  if (out.includes("|")) out = out.replace(PIPE, "\t");
+  // A line's closing pipe ends its last cell; it does not open a blank one.
+  if (out.includes("|")) out = out.replace(CLOSING_PIPE, "").replace(PIPE, "\t");
   return out.replace(PAGE_MARKER, "").replace(SPLIT_WORD, "$1");
 }
 
