@@ -185,7 +185,7 @@ function extend(run, g) {
   // column of table cells, never a vertical label.
   const below = -across;
   const stepsDown = Math.abs(along) <= 0.1 * g.size && below >= 0.9 * g.size && below <= 1.1 * g.size;
-  if (stepsDown && (run.vertical || run.str.length === 1) && !/\d/.test(g.ch + last.ch)) {
+  if (stepsDown && (run.vertical || run.first === last) && !/\d/.test(g.ch + last.ch)) {
     run.vertical = true;
     run.str += g.ch;
     run.last = g;
