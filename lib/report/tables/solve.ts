@@ -54,6 +54,11 @@ export interface SolveLimits {
   /** Search nodes per row (splits) and per table (combining rows). */
   rowBudget: number;
   tableBudget: number;
+  /**
+   * Complete placements checked against every rule per table search. Each costs a pass over all
+   * rules, so the node budget alone let a table whose every reading breaks a rule run for seconds.
+   */
+  solutionBudget: number;
 }
 
 const DEFAULT_LIMITS: SolveLimits = {
@@ -61,6 +66,7 @@ const DEFAULT_LIMITS: SolveLimits = {
   maxLostCells: 2,
   rowBudget: 50_000,
   tableBudget: 50_000,
+  solutionBudget: 300,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -653,9 +659,12 @@ function solveTable(shape: TableShape, tokens: (string[] | null)[], limits: Solv
     });
   }
   if (outcome.kind !== "solved" && candidates.some((c) => c.length > 1)) {
+    // The table's arithmetic could not vouch for any placement, so every value placed is unchecked.
+    const unchecked = Object.keys(values).filter((key) => values[key] !== null);
     issues.push({
       code: "AMBIGUOUS_SPLIT",
       severity: "warning",
+      keys: unchecked,
       message:
         outcome.kind === "bounded"
           ? "too many ways to place the numbers of this table; each row was placed on its own"
@@ -846,11 +855,16 @@ function searchRows(
   let consensus: Consensus | null = null;
   const chosen = specs.map(() => -1);
   let nodes = 0;
+  let solutions = 0;
   let exhausted = false;
   let settled = false;
 
   const walk = (depth: number): void => {
     if (depth === order.length) {
+      if (++solutions > limits.solutionBudget) {
+        exhausted = true;
+        return;
+      }
       const solution = completeSolution(value, rules);
       if (solution === null) return;
       consensus = mergeSolution(consensus, specs, candidates, chosen, solution);
