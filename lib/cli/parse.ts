@@ -11,7 +11,7 @@ import { MAX_DOCUMENT_BYTES } from "../report/extract";
 import type { ParsedReport, ReadOutcome } from "../report/types";
 import { runCommand } from "./run";
 
-// Libraries (PDF.js among them) log through console.log: keep stdout for JSON only.
+// Libraries may log through console.log: keep stdout for JSON only.
 console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
 
 const USAGE = "usage: npm run --silent parse -- <file> [<file> ...]\n";
