@@ -4,9 +4,11 @@
  * by TABs. colspan/rowspan are expanded into a grid so each cell keeps its column: a spanned
  * position is an empty field (the layout of a Word table copied as text), so the numbers of a row
  * always sit in the same fields whatever the label cells above them span.
+ *
+ * The page is read in one pass over htmlparser2's parse events, without building a tree: a report
+ * page is read once, top to bottom, and the tree cost as much again as the parsing.
  */
-import type { AnyNode, Element, ParentNode } from "domhandler";
-import { parseDocument } from "htmlparser2";
+import { Parser } from "htmlparser2";
 
 const SKIPPED = new Set([
   "script", "style", "noscript", "template", "nav", "iframe", "svg", "canvas", "object", "embed",
@@ -21,95 +23,51 @@ const BLOCKS = new Set([
 const MAX_SPAN = 100;
 
 export function htmlToText(html: string): string {
-  // htmlparser2 is several times faster than parse5 and forgiving enough; used directly, without a
-  // cheerio wrapper or a CSS selector, since one walk over the tree is all the reader does.
-  const document = parseDocument(html, { xmlMode: false, decodeEntities: true });
-  const lines: string[] = [];
-  new BlockWriter(lines).walk(firstBody(document) ?? document);
-  return lines.join("\n");
+  const reader = new PageReader();
+  // htmlparser2 is several times faster than parse5 and forgiving enough; its events are all the
+  // reader needs.
+  const parser = new Parser(reader, { xmlMode: false, decodeEntities: true, lowerCaseTags: true });
+  parser.end(html);
+  return reader.text();
 }
 
-/** The first <body> in document order (a crawled page may hold several, or none). */
-function firstBody(root: ParentNode): Element | null {
-  for (const child of root.children) {
-    if (!isElement(child)) continue;
-    if (child.name === "body") return child;
-    const inner = firstBody(child);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** Walks the document, collecting inline text into the current line and breaking at blocks. */
-class BlockWriter {
+/** Lines of text: inline text joins the current line, blocks and <br> end it. */
+class LineWriter {
+  readonly lines: string[] = [];
   private current = "";
-  constructor(private readonly lines: string[]) {}
 
-  walk(node: AnyNode): void {
-    if (node.type === "text") {
-      this.current += collapse(node.data);
-      return;
-    }
-    if (node.type === "root") return node.children.forEach((child) => this.walk(child));
-    if (!isElement(node) || isSkipped(node)) return;
-    const name = node.name.toLowerCase();
-    if (name === "br") return this.flush();
-    if (name === "table" && !containsTable(node)) {
-      this.flush();
-      this.lines.push(...tableLines(node));
-      return;
-    }
-    const block = BLOCKS.has(name);
-    if (block) this.flush();
-    for (const child of node.children) this.walk(child);
-    if (block) this.flush();
+  write(text: string): void {
+    this.current += text;
   }
 
   flush(): void {
-    const line = this.current.trim();
+    const line = collapse(this.current).trim();
     if (line !== "") this.lines.push(line);
     this.current = "";
   }
 }
 
-function isElement(node: AnyNode): node is Element {
-  return node.type === "tag" || node.type === "script" || node.type === "style";
-}
+/** One cell's text on one line: its paragraphs and line breaks joined (no space between Chinese). */
+class CellText {
+  private readonly parts: string[] = [];
+  private current = "";
 
-function isSkipped(node: Element): boolean {
-  if (SKIPPED.has(node.name.toLowerCase())) return true;
-  const attribs = node.attribs ?? {};
-  if (attribs.role === "navigation" || attribs.hidden !== undefined) return true;
-  return /display\s*:\s*none/i.test(attribs.style ?? "");
-}
-
-/** A table holding another table lays out the page; only the innermost tables hold data. */
-function containsTable(table: Element): boolean {
-  const stack = [...table.children];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!isElement(node)) continue;
-    if (node.name.toLowerCase() === "table") return true;
-    stack.push(...node.children);
+  write(text: string): void {
+    this.current += text;
   }
-  return false;
-}
 
-function collapse(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, " ");
-}
-
-/** The rows of one data table, each as one TAB-joined line in grid column order. */
-export function tableLines(table: Element): string[] {
-  const grid = tableGrid(table);
-  const real = realColumnStarts(grid);
-  const lines: string[] = [];
-  for (const row of grid) {
-    // join() writes an unset field as "", like a blank cell.
-    const line = withoutTrailingTabs(mergeColumns(row.fields, real).join("\t"));
-    if (/\S/.test(line)) lines.push(line);
+  break(): void {
+    this.parts.push(this.current);
+    this.current = "";
   }
-  return lines;
+
+  text(): string {
+    this.break();
+    return this.parts
+      .map((p) => collapse(p).trim())
+      .filter((p) => p !== "")
+      .reduce((text, part) => (text === "" ? part : text + (/[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(part) ? " " : "") + part), "");
+  }
 }
 
 interface GridRow {
@@ -118,43 +76,183 @@ interface GridRow {
   starts: number[];
 }
 
-/** The table as a grid: rowspan and colspan expanded, covered positions empty. */
-function tableGrid(table: Element): GridRow[] {
-  const pending: Array<number | undefined> = []; // rows still covered by a rowspan, per column
-  const grid: GridRow[] = [];
-  for (const tr of rowsOf(table)) {
-    const fields: string[] = [];
-    const starts: number[] = [];
-    let column = 0;
-    const skipCovered = () => {
-      while ((pending[column] ?? 0) > 0) {
-        pending[column]! -= 1;
-        fields[column++] = "";
-      }
-    };
-    for (const cell of tr.children) {
-      if (!isElement(cell) || !/^t[dh]$/i.test(cell.name)) continue;
-      skipCovered();
-      const colspan = span(cell.attribs.colspan);
-      const rowspan = span(cell.attribs.rowspan);
-      fields[column] = cellText(cell);
-      starts[column] = colspan;
-      for (let k = 0; k < colspan; k++) {
-        if (k > 0) fields[column + k] = "";
-        if (rowspan > 1) pending[column + k] = rowspan - 1;
-      }
-      column += colspan;
-    }
-    // columns to the right still covered by a rowspan from above
-    for (let c = column; c < pending.length; c++) {
-      if ((pending[c] ?? 0) > 0) {
-        pending[c]! -= 1;
-        fields[c] = "";
-      }
-    }
-    grid.push({ fields, starts });
+/**
+ * A table being read. Its rows go into a grid; the same content also goes into block lines, kept
+ * for the case where a table turns out to hold another table: such a table lays out the page, and
+ * only the innermost tables hold data.
+ */
+class TableReader {
+  readonly blocks = new LineWriter();
+  holdsTable = false;
+  private readonly grid: GridRow[] = [];
+  private readonly pending: Array<number | undefined> = []; // rows still covered by a rowspan, per column
+  private row: GridRow | null = null;
+  private column = 0;
+  private cell: { text: CellText; colspan: number; rowspan: number } | null = null;
+
+  get inCell(): CellText | null {
+    return this.cell?.text ?? null;
   }
-  return grid;
+
+  openRow(): void {
+    this.closeRow();
+    this.row = { fields: [], starts: [] };
+    this.column = 0;
+  }
+
+  openCell(attribs: Record<string, string>): void {
+    this.closeCell();
+    if (!this.row) this.openRow();
+    this.skipCovered();
+    this.cell = { text: new CellText(), colspan: span(attribs.colspan), rowspan: span(attribs.rowspan) };
+  }
+
+  closeCell(): void {
+    const { row, cell } = this;
+    if (!row || !cell) return;
+    row.fields[this.column] = cell.text.text();
+    row.starts[this.column] = cell.colspan;
+    for (let k = 0; k < cell.colspan; k++) {
+      if (k > 0) row.fields[this.column + k] = "";
+      if (cell.rowspan > 1) this.pending[this.column + k] = cell.rowspan - 1;
+    }
+    this.column += cell.colspan;
+    this.cell = null;
+  }
+
+  closeRow(): void {
+    this.closeCell();
+    const row = this.row;
+    if (!row) return;
+    // columns to the right still covered by a rowspan from above
+    for (let c = this.column; c < this.pending.length; c++) {
+      if ((this.pending[c] ?? 0) > 0) {
+        this.pending[c]! -= 1;
+        row.fields[c] = "";
+      }
+    }
+    this.grid.push(row);
+    this.row = null;
+  }
+
+  /** The rows as TAB-joined lines, in grid column order. */
+  lines(): string[] {
+    this.closeRow();
+    const real = realColumnStarts(this.grid);
+    const lines: string[] = [];
+    for (const row of this.grid) {
+      // join() writes an unset field as "", like a blank cell.
+      const line = withoutTrailingTabs(mergeColumns(row.fields, real).join("\t"));
+      if (/\S/.test(line)) lines.push(line);
+    }
+    return lines;
+  }
+
+  private skipCovered(): void {
+    const row = this.row!;
+    while ((this.pending[this.column] ?? 0) > 0) {
+      this.pending[this.column]! -= 1;
+      row.fields[this.column++] = "";
+    }
+  }
+}
+
+/** The parse events of one page, turned into lines. */
+class PageReader {
+  private readonly page = new LineWriter();
+  private readonly tables: TableReader[] = [];
+  /** Depth inside an element that is not read (script, navigation, hidden). */
+  private skipped = 0;
+  private body: "before" | "inside" | "after" = "before";
+
+  text(): string {
+    while (this.tables.length > 0) this.closeTable();
+    this.page.flush();
+    return this.page.lines.join("\n");
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.skipped > 0 || isSkipped(name, attribs)) {
+      this.skipped++;
+      return;
+    }
+    if (name === "body" && this.body === "before") {
+      // Text before the (first) body is chrome; the report is in the body.
+      this.page.lines.length = 0;
+      this.body = "inside";
+    }
+    if (this.body === "after") return;
+    const table = this.tables.at(-1);
+    if (name === "table") {
+      if (table) table.holdsTable = true;
+      this.blockBreak();
+      this.tables.push(new TableReader());
+      return;
+    }
+    if (table && name === "tr") table.openRow();
+    else if (table && (name === "td" || name === "th")) table.openCell(attribs);
+    if (name === "br" || BLOCKS.has(name)) this.blockBreak();
+  }
+
+  ontext(data: string): void {
+    if (this.skipped > 0 || this.body === "after") return;
+    // White space is collapsed per line and per cell, not per event: an entity splits the text.
+    const table = this.tables.at(-1);
+    if (!table) return this.page.write(data);
+    table.blocks.write(data);
+    table.inCell?.write(data);
+  }
+
+  onclosetag(name: string): void {
+    if (this.skipped > 0) {
+      this.skipped--;
+      return;
+    }
+    if (this.body !== "inside" && this.body !== "before") return;
+    if (name === "body" && this.body === "inside") {
+      this.page.flush();
+      this.body = "after";
+      return;
+    }
+    const table = this.tables.at(-1);
+    if (name === "table" && table) return this.closeTable();
+    if (table && (name === "td" || name === "th")) {
+      this.blockBreak();
+      table.closeCell();
+      return;
+    }
+    if (table && name === "tr") table.closeRow();
+    if (BLOCKS.has(name)) this.blockBreak();
+  }
+
+  /** A block boundary: the current line ends (and, inside a cell, the cell's current paragraph). */
+  private blockBreak(): void {
+    const table = this.tables.at(-1);
+    if (!table) return this.page.flush();
+    table.blocks.flush();
+    table.inCell?.break();
+  }
+
+  private closeTable(): void {
+    const table = this.tables.pop()!;
+    table.blocks.flush();
+    const lines = table.holdsTable ? table.blocks.lines : table.lines();
+    const outer = this.tables.at(-1);
+    const writer = outer ? outer.blocks : this.page;
+    writer.flush();
+    writer.lines.push(...lines);
+    // A data table inside a layout table's cell reads as its own lines, not as that cell's text.
+  }
+}
+
+function isSkipped(name: string, attribs: Record<string, string>): boolean {
+  if (SKIPPED.has(name)) return true;
+  if (attribs.role === "navigation" || attribs.hidden !== undefined) return true;
+  return /display\s*:\s*none/i.test(attribs.style ?? "");
+}
+
+function collapse(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, " ");
 }
 
 const NUMBER_CELL = /^\s*[-−]?\d[\d,，.\s]*%?\s*$/;
@@ -195,41 +293,4 @@ function withoutTrailingTabs(line: string): string {
 function span(value: string | undefined): number {
   const n = Number.parseInt(value ?? "1", 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
-}
-
-/** Rows of this table only (through thead/tbody/tfoot), not of tables nested in its cells. */
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const child of table.children) {
-    if (!isElement(child)) continue;
-    const name = child.name.toLowerCase();
-    if (name === "tr") rows.push(child);
-    else if (name === "thead" || name === "tbody" || name === "tfoot") {
-      for (const tr of child.children) if (isElement(tr) && tr.name.toLowerCase() === "tr") rows.push(tr);
-    }
-  }
-  return rows;
-}
-
-/** A cell's text on one line: its paragraphs and line breaks joined (no space between Chinese). */
-function cellText(cell: Element): string {
-  const parts: string[] = [];
-  let current = "";
-  const visit = (node: AnyNode) => {
-    if (node.type === "text") {
-      current += collapse(node.data);
-      return;
-    }
-    if (!isElement(node) || isSkipped(node)) return;
-    const breaks = node.name === "br" || BLOCKS.has(node.name.toLowerCase());
-    if (breaks) (parts.push(current), (current = ""));
-    node.children.forEach(visit);
-    if (breaks) (parts.push(current), (current = ""));
-  };
-  cell.children.forEach(visit);
-  parts.push(current);
-  return parts
-    .map((p) => p.trim())
-    .filter((p) => p !== "")
-    .reduce((text, part) => (text === "" ? part : text + (/[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(part) ? " " : "") + part), "");
 }
