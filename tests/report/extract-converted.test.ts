@@ -17,6 +17,7 @@ const ORIGINALS = {
   "000": "seeds/000_6524e2516c3e27b9",
   "002": "seeds/002_1a2d2c03a4872bbc",
   r04: "real/r04",
+  r03: "real/r03",
 } as const;
 type Source = keyof typeof ORIGINALS;
 
@@ -67,6 +68,14 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/r04.lo.html", "r04"],
   ["converted/r04.lo.docx", "r04"],
   ["converted/r04.lo.pdftotext.txt", "r04"],
+  // The 2019 template: other table 二 columns and rows, （六）其他处理 as one row of table 三.
+  ["converted/r03.html", "r03"],
+  ["converted/r03.docx", "r03"],
+  ["converted/r03.pdf", "r03"],
+  ["converted/r03.lo.pdf", "r03"],
+  ["converted/r03.lo.html", "r03"],
+  ["converted/r03.lo.docx", "r03"],
+  ["converted/r03.lo.pdftotext.txt", "r03"],
 ];
 
 describe("converted forms: extraction", () => {
