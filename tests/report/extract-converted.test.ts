@@ -44,6 +44,19 @@ function numbersOnLine(text: string, label: string): string[] {
   return line!.split("\t").filter((field) => /^\d+(\.\d+)?$/.test(field.trim()));
 }
 
+/** The numeric fields of the first line on which `label` is a whole TAB-separated field. */
+function numbersOfRow(text: string, label: string): string[] {
+  const line = text.split("\n").find((l) => l.split("\t").some((field) => field.trim() === label));
+  expect(line, `a table row headed ${label}`).toBeDefined();
+  return line!.split("\t").filter((field) => /^-?\d+(\.\d+)?$/.test(field.trim())).map((field) => field.trim());
+}
+
+/** The printed numbers of `keys`, as the text must carry them. */
+function printed(source: Source, keys: string[]): string[] {
+  const values = expectedValues(source);
+  return keys.map((key) => String(values[key]));
+}
+
 const CONVERTED: Array<[string, Source]> = [
   ["converted/000.html", "000"],
   ["converted/000.docx", "000"],
@@ -86,6 +99,16 @@ describe("converted forms: extraction", () => {
     expect(numbersOnLine(text, "四、结转下年度继续办理")).toEqual(applyRow(source, "carriedForward"));
   });
 
+  // The 2019 template's own rows: table 二's items by 上一年项目数量/本年增/减/处理决定数量, and
+  // （六）其他处理 as one row of table 三.
+  it.each(CONVERTED.filter(([file, source]) => !file.endsWith(".txt") && source === "r03"))("%s carries the 2019 template's rows", async (file, source) => {
+    const text = await textOf(file);
+    expect(numbersOfRow(text, "行政许可")).toEqual(printed(source, ["active2019.licensing.previous", "active2019.licensing.change", "active.licensing.decisions"]));
+    expect(numbersOfRow(text, "其他对外管理服务事项")).toEqual(printed(source, ["active2019.otherServices.previous", "active2019.otherServices.change", "active2019.otherServices.decisions"]));
+    expect(numbersOfRow(text, "行政事业性收费")).toEqual(printed(source, ["active2019.fees.previous", "active2019.fees.change"]));
+    expect(numbersOfRow(text, "（六）其他处理")).toEqual(applyRow(source, "otherHandling.other"));
+  });
+
   it("keeps page chrome out: no script text, no navigation links", async () => {
     const text = await textOf("converted/000.html");
     expect(text).not.toMatch(/统计代码|_hmt|互动交流/);
@@ -107,6 +130,10 @@ describe("converted forms: same numbers as the original", () => {
     // Every number the original's hand-checked answer holds comes out of the converted form too.
     for (const [key, value] of Object.entries(expected)) expect(converted.values[key], key).toBe(value);
     expect(converted.template).toBe(original.template);
+    // The answer holds every key of its template, so a value under any other key (a 2021-only
+    // row read out of a 2019 table, say) is a number the document does not print.
+    const stray = Object.entries(converted.values).filter(([key, value]) => !(key in expected) && value !== null);
+    expect(stray).toEqual([]);
   });
 });
 
