@@ -38,6 +38,26 @@ describe("PDF layout", () => {
     ]);
   });
 
+  it("gives a wrapped label that starts with its item number to its own row, not the row above", () => {
+    // A narrow column set with no cell padding (Chromium's print of r03's table 三, narrowed): each
+    // label wraps over three lines with the numbers beside the middle one, and every line is one
+    // pitch from the next, across the cell border too, so row 4's first line is as close to row 3's
+    // last line as to its own row's numbers.
+    const pitch = 12.7;
+    const line = (k: number) => 663.6 - pitch * k;
+    const items = [
+      run("3.危及", 132.7, line(0), 9),
+      run("“三安全", 127.7, line(1), 9),
+      ...numbers([1, 0, 1], line(1), 9),
+      run("一稳定”", 127.7, line(2), 9),
+      run("4.保护第", 128.2, line(3), 9),
+      run("三方合法", 127.7, line(4), 9),
+      ...numbers([2, 0, 2], line(4), 9),
+      run("权益", 136.7, line(5), 9),
+    ];
+    expect(layoutPage(items)).toEqual(["3.危及“三安全一稳定”\t1\t0\t1", "4.保护第三方合法权益\t2\t0\t2"]);
+  });
+
   it("reads a label printed one character per line as one vertical label, not as row cells", () => {
     const rows = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益"];
     const items: PositionedText[] = [];
