@@ -336,7 +336,25 @@ function chainTextFragments(rows: readonly Row[]): Fragment[][] {
     if (chain) chain.push(f);
     else chains.push([f]);
   }
-  return chains;
+  return chains.flatMap(splitAtCellBorders);
+}
+
+/**
+ * The lines of one wrapped cell are evenly spaced; between the last line of one cell and the
+ * first of the next lie the cells' padding and border as well. A chain of three or more lines
+ * whose gaps are not all alike (信息/内容 ‖ 行政/许可 ‖ 其他/对外 down a narrow label column) is cut
+ * at every gap clearly wider than its narrowest, so each cell's label joins its own row.
+ */
+function splitAtCellBorders(chain: Fragment[]): Fragment[][] {
+  if (chain.length < 3) return [chain];
+  const gaps = chain.slice(1).map((f, i) => chain[i].bottom - f.top);
+  const narrowest = Math.min(...gaps);
+  const parts: Fragment[][] = [[chain[0]]];
+  chain.slice(1).forEach((f, i) => {
+    if (gaps[i] > narrowest + 0.4 * Math.min(f.size, chain[i].size)) parts.push([f]);
+    else parts[parts.length - 1].push(f);
+  });
+  return parts;
 }
 
 function removeFragment(rows: Row[], f: Fragment): void {
