@@ -89,6 +89,12 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/r03.lo.html", "r03"],
   ["converted/r03.lo.docx", "r03"],
   ["converted/r03.lo.pdftotext.txt", "r03"],
+  // r03 printed as portals with a narrow article column print it: labels wrapped around their
+  // numbers and printed together before them, lines of a cell as close to the next row as to
+  // their own.
+  ["converted/r03.narrow.pdf", "r03"],
+  ["converted/r03.narrow.pdftotext.txt", "r03"],
+  ["converted/r03.half.pdf", "r03"],
 ];
 
 describe("converted forms: extraction", () => {
