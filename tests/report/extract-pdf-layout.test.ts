@@ -38,6 +38,53 @@ describe("PDF layout", () => {
     ]);
   });
 
+  it("gives a wrapped label that starts with its item number to its own row, not the row above", () => {
+    // A narrow column set with no cell padding (Chromium's print of r03's table 三, narrowed): each
+    // label wraps over three lines with the numbers beside the middle one, and every line is one
+    // pitch from the next, across the cell border too, so row 4's first line is as close to row 3's
+    // last line as to its own row's numbers.
+    const pitch = 12.7;
+    const line = (k: number) => 663.6 - pitch * k;
+    const items = [
+      run("3.危及", 132.7, line(0), 9),
+      run("“三安全", 127.7, line(1), 9),
+      ...numbers([1, 0, 1], line(1), 9),
+      run("一稳定”", 127.7, line(2), 9),
+      run("4.保护第", 128.2, line(3), 9),
+      run("三方合法", 127.7, line(4), 9),
+      ...numbers([2, 0, 2], line(4), 9),
+      run("权益", 136.7, line(5), 9),
+    ];
+    expect(layoutPage(items)).toEqual(["3.危及“三安全一稳定”\t1\t0\t1", "4.保护第三方合法权益\t2\t0\t2"]);
+  });
+
+  it("cuts a narrow label column's wrapped lines at cell borders, so each label joins its own row", () => {
+    // r03's table 二 printed with a 2em label column: lines of one cell are 12.7 apart, but a cell's
+    // last line and the next cell's first are 19.5 apart (padding and border between them). The
+    // header's 信息/内容 and the rows' 行政/许可 and 其他/对外 used to chain into one label.
+    const items = [
+      run("信息", 63.8, 480.6, 9),
+      run("内容", 63.8, 467.9, 9),
+      run("上一年项目数量", 97, 473.9, 9),
+      run("本年增/减", 195.6, 473.9, 9),
+      run("处理决定数量", 275, 473.9, 9),
+      run("行政", 63.8, 448.4, 9),
+      run("许可", 63.8, 435.6, 9),
+      run("396", 120.9, 441.6, 9),
+      run("0", 212, 441.6, 9),
+      run("181", 295.2, 441.6, 9),
+      ...["其他", "对外", "管理", "服务", "事项"].map((t, k) => run(t, 63.8, 416.1 - 12.7 * k, 9)),
+      run("10", 123.9, 390.6, 9),
+      run("0", 212, 390.6, 9),
+      run("153", 294.8, 390.6, 9),
+    ];
+    expect(layoutPage(items)).toEqual([
+      "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+      "行政许可\t396\t0\t181",
+      "其他对外管理服务事项\t10\t0\t153",
+    ]);
+  });
+
   it("reads a label printed one character per line as one vertical label, not as row cells", () => {
     const rows = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益"];
     const items: PositionedText[] = [];

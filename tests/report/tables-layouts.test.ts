@@ -440,4 +440,35 @@ describe("readTables: template 2019", () => {
     expect(reading.values[applyKey("otherHandling.other", "total")]).toBe(0);
     expect(reading.values[applyKey("handledTotal", "total")]).toBe(9);
   });
+
+  // The same table 二 in the layouts a narrow label column gives a PDF's text.
+  const variant = (from: RegExp, to: string) => {
+    const changed = table2019.replace(from, to);
+    expect(changed).not.toBe(table2019);
+    return readTables(`${OPENING.replace("2024", "2020")}${changed}\n${apply2019}`, 2020);
+  };
+  const row = (r: ReturnType<typeof readTables>, name: string, columns: string[]) => columns.map((c) => r.values[key(`${name}.${c}`)]);
+
+  it("finds a label wrapped around its row's signed numbers and an amount with its unit", () => {
+    const wrapped = variant(/行政许可\t40\t-2\t315\n([^]*)政府集中采购\t14\t356\.5/, "行政许   40   -2   315\n  可\n$1政府集   14    356.5万元\n中采购");
+    expect(row(wrapped, "licensing", ["previous", "change", "decisions"])).toEqual([40, -2, 315]);
+    expect(row(wrapped, "procurement", ["items", "amount"])).toEqual([14, 3_565_000]);
+  });
+
+  it("hands the number lines after labels printed together out one per row, in order", () => {
+    const stacked = variant(/信息内容(\t上一年项目数量\t本年增\/减\t处理决定数量)\n行政处罚\t25\t1\t88\n行政强制\t9\t0\t3/, "信息内容行政处罚行政强制$1\n25\t1\t88\n9\t0\t3");
+    expect(row(stacked, "penalty", ["previous", "change", "decisions"])).toEqual([25, 1, 88]);
+    expect(row(stacked, "coercion", ["previous", "change", "decisions"])).toEqual([9, 0, 3]);
+    expect(stacked.issues.find((i) => i.code === "VALUE_RECOVERED" && i.keys?.includes(key("coercion.decisions")))).toBeDefined();
+  });
+
+  it("leaves labels printed together empty, naming their keys, when their numbers cannot be handed out", () => {
+    const stacked = variant(/行政处罚\t25\t1\t88\n行政强制\t9\t0\t3/, "行政处罚行政强制\t25\t1\t88\t9\t0\t3");
+    const keys = ["penalty", "coercion"].flatMap((name) => ["previous", "change", "decisions"].map((c) => key(`${name}.${c}`)));
+    for (const k of keys) expect(stacked.values[k], k).toBeNull();
+    const issue = stacked.issues.find((i) => i.code === "CELL_UNREADABLE" && i.severity === "error");
+    expect(issue?.keys).toEqual(expect.arrayContaining(keys));
+    // Rows printed apart are untouched.
+    expect(row(stacked, "licensing", ["previous", "change", "decisions"])).toEqual([40, -2, 315]);
+  });
 });

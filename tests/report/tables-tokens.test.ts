@@ -78,6 +78,17 @@ describe("row tokens", () => {
     expect(rowTokens("\t40\t-2\t315", 3, { signed: true })).toEqual(["40", "-2", "315"]);
     expect(rowTokens("\t40\t-2\t315", 3)).toEqual(["40", "2", "315"]);
   });
+
+  it("reads a decrease printed with a typographic minus, an en dash or the word 减/减少", () => {
+    expect(rowTokens("\t40\t\u22122\t315", 3, { signed: true })).toEqual(["40", "-2", "315"]);
+    expect(rowTokens("\t40\t\u2013 2\t315", 3, { signed: true })).toEqual(["40", "-2", "315"]);
+    expect(rowTokens("\t40\t减少2\t315", 3, { signed: true })).toEqual(["40", "-2", "315"]);
+    expect(rowTokens("\t40\t减 2\t增加3", 3, { signed: true })).toEqual(["40", "-2", "3"]);
+    // A dash between numbers is a date's or a range's, never a sign.
+    expect(scanNumbers("2019\u201320 3\u22121", { signed: true })).toEqual(["2019", "20", "3", "1"]);
+    // Outside 本年增/减 no sign is read at all.
+    expect(rowTokens("\t40\t减少2\t315", 3)).toEqual(["40", "2", "315"]);
+  });
 });
 
 describe("cutEnumerator", () => {

@@ -252,7 +252,12 @@ function attachBlocks(rows: Row[], stacks: Fragment[], pageWidth: number): Row[]
         r.center >= box.bottom - tolerance &&
         r.fragments.some((f) => f.numeric && f.x0 > box.x0),
     );
-    const target = covered.length === 1 ? covered[0] : isLoneLabel(rows, block, box) ? adjacentRow(numberRows, box) : undefined;
+    const target =
+      covered.length === 1
+        ? covered[0]
+        : isLoneLabel(rows, block, box)
+          ? adjacentRow(numberRows, box, STARTS_ITEM.test(block[0].text))
+          : undefined;
     if (target) moveFragments(rows, block, target);
     else if (block.length > 1 && box.x1 - box.x0 < 0.45 * pageWidth) extra.push(spanningRow(rows, block));
   }
@@ -272,9 +277,12 @@ function isLoneLabel(rows: readonly Row[], block: readonly Fragment[], box: Box)
  * block's x, or holds the block within its width (a centred cell's wrapped last line), and the
  * block sits right above or below it (a label wrapped over three lines, numbers beside the middle
  * one; or a label started on the row's line and finished under it). Between a row above and a row
- * below at the same distance, the row above wins: wrapped text runs downwards.
+ * below at the same distance, the row above wins: wrapped text runs downwards. A block that starts
+ * with an item number (4.保护第…) is the first line of its cell, never the end of the one above: in
+ * a tightly set table the last line of the row above can sit as close to it as its own row's line,
+ * so only rows below it are considered.
  */
-function adjacentRow(numberRows: readonly Row[], box: Box): Row | undefined {
+function adjacentRow(numberRows: readonly Row[], box: Box, startsCell: boolean): Row | undefined {
   let best: { row: Row; gap: number } | undefined;
   const slack = 0.5 * box.size;
   for (const row of numberRows) {
@@ -282,6 +290,7 @@ function adjacentRow(numberRows: readonly Row[], box: Box): Row | undefined {
       const aligned = Math.abs(f.x0 - box.x0) <= slack || (box.x0 >= f.x0 - slack && box.x1 <= f.x1 + slack);
       if (f.numeric || !aligned) continue;
       const below = f.bottom >= box.top;
+      if (below && startsCell) continue;
       const gap = below ? f.bottom - box.top : box.bottom >= f.top ? box.bottom - f.top + 0.25 * box.size : Infinity;
       if (gap <= 1.2 * box.size && (!best || gap < best.gap)) best = { row, gap };
     }
@@ -327,7 +336,25 @@ function chainTextFragments(rows: readonly Row[]): Fragment[][] {
     if (chain) chain.push(f);
     else chains.push([f]);
   }
-  return chains;
+  return chains.flatMap(splitAtCellBorders);
+}
+
+/**
+ * The lines of one wrapped cell are evenly spaced; between the last line of one cell and the
+ * first of the next lie the cells' padding and border as well. A chain of three or more lines
+ * whose gaps are not all alike (信息/内容 ‖ 行政/许可 ‖ 其他/对外 down a narrow label column) is cut
+ * at every gap clearly wider than its narrowest, so each cell's label joins its own row.
+ */
+function splitAtCellBorders(chain: Fragment[]): Fragment[][] {
+  if (chain.length < 3) return [chain];
+  const gaps = chain.slice(1).map((f, i) => chain[i].bottom - f.top);
+  const narrowest = Math.min(...gaps);
+  const parts: Fragment[][] = [[chain[0]]];
+  chain.slice(1).forEach((f, i) => {
+    if (gaps[i] > narrowest + 0.4 * Math.min(f.size, chain[i].size)) parts.push([f]);
+    else parts[parts.length - 1].push(f);
+  });
+  return parts;
 }
 
 function removeFragment(rows: Row[], f: Fragment): void {

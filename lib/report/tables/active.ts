@@ -8,7 +8,7 @@ import type { ReportIssue } from "../types";
 import { labelView, regionSpan } from "./label-view";
 import { activeRowSpecs, type ActiveRowSpec } from "./rows";
 import { splitDigitRun } from "./solve";
-import { cleanRowTokens, cutProse, stripNotes } from "./tokens";
+import { cleanRowTokens, cutProse, scanNumbers, stripNotes, tabFieldTokens } from "./tokens";
 import type { Span } from "./locate";
 import type { BlockReading } from "./types";
 
@@ -63,8 +63,14 @@ export function readActiveTable(text: string, span: Span, template: TemplateId):
   const occurrences = occurrencesOf(region, specs);
   const values: Record<string, number | null> = {};
   const issues: ReportIssue[] = [];
+  const signed = template === "2019";
+  const stacked = stackedLabels(region, occurrences, signed, issues);
 
   for (const spec of specs) {
+    if (stacked.unsettled.has(spec)) {
+      spec.keys.forEach((key) => (values[key] = null));
+      continue;
+    }
     // Prose inside the section may name a row (本年度没有规章…, 制发规范性文件3件). The table's
     // row is followed by numbers and no sentence punctuation; among equals the last is taken,
     // since prose under a heading comes before its table.
@@ -77,7 +83,7 @@ export function readActiveTable(text: string, span: Span, template: TemplateId):
       const raw = region.slice(occurrence.start, next?.start ?? region.length);
       const segment = next ? raw : cutProse(raw);
       const clean = stripNotes(segment);
-      const tokens = cleanRowTokens(clean, spec.keys.length, { signed: template === "2019" });
+      const tokens = stacked.tokens.get(occurrence) ?? cleanRowTokens(clean, spec.keys.length, { signed });
       if (tokens.length === 0) continue;
       const score = SENTENCE_PUNCTUATION.test(clean) ? 0 : 1;
       if (picked === null || score >= picked.score) picked = { tokens, segment, score };
@@ -100,6 +106,78 @@ export function readActiveTable(text: string, span: Span, template: TemplateId):
     });
   }
   return { values, issues };
+}
+
+interface Stacked {
+  /** Each stacked row's numbers, from the line handed to it. */
+  tokens: Map<Occurrence, string[]>;
+  /** Rows of a stack whose numbers could not be handed out: left null. */
+  unsettled: Set<ActiveRowSpec>;
+}
+
+/**
+ * Row labels printed one right after another with no numbers between them ("行政处罚行政强制",
+ * then "2648 0 430" and "126 0 25" on the lines below): a label column laid out apart from its
+ * numbers, as a PDF's text can come out when a narrow label column wraps. All the numbers then
+ * follow the last label, and reading them as its row would give it the first row's numbers and
+ * leave the others empty. Instead the number lines are handed out in order, one per label, when
+ * there are exactly as many lines as labels and each line holds its row's number of cells;
+ * otherwise the rows are left null with an issue, since which numbers are whose is unknown.
+ */
+function stackedLabels(region: string, occurrences: Occurrence[], signed: boolean, issues: ReportIssue[]): Stacked {
+  const out: Stacked = { tokens: new Map(), unsettled: new Set() };
+  const segmentOf = (i: number) => stripNotes(region.slice(occurrences[i].start, occurrences[i + 1]?.start ?? region.length));
+  let i = 0;
+  while (i < occurrences.length) {
+    let last = i;
+    while (
+      last + 1 < occurrences.length &&
+      region.slice(occurrences[last].end, occurrences[last + 1].start).trim() === "" &&
+      !/\d/.test(region.slice(occurrences[last].start, occurrences[last + 1].start))
+    ) {
+      last++;
+    }
+    if (last === i) {
+      i++;
+      continue;
+    }
+    const run = occurrences.slice(i, last + 1);
+    const segment = occurrences[last + 1] ? segmentOf(last) : cutProse(segmentOf(last));
+    const lines = numberLines(segment, run[run.length - 1].spec.keys.length, signed);
+    const total = lines.reduce((n, line) => n + line.length, 0);
+    const labels = run.map((o) => o.spec.label).join("、");
+    if (lines.length === run.length && run.every((o, k) => lines[k].length === o.spec.keys.length)) {
+      run.forEach((o, k) => out.tokens.set(o, lines[k]));
+      issues.push({
+        code: "VALUE_RECOVERED",
+        severity: "info",
+        keys: run.flatMap((o) => o.spec.keys),
+        message: `table 二: rows ${labels} print their labels together and their numbers on the ${run.length} lines after them; read one line per row, in order`,
+      });
+    } else if (total > run[run.length - 1].spec.keys.length) {
+      run.forEach((o) => out.unsettled.add(o.spec));
+      issues.push({
+        code: "CELL_UNREADABLE",
+        severity: "error",
+        keys: run.flatMap((o) => o.spec.keys),
+        message: `table 二: rows ${labels} print their labels together and ${total} numbers on ${lines.length} lines after them; which row each belongs to is unknown, left empty`,
+      });
+    }
+    i = last + 1;
+  }
+  return out;
+}
+
+/** The numbers of each line of a segment that holds any, a tab line read field by field. */
+function numberLines(segment: string, columns: number, signed: boolean): string[][] {
+  return segment
+    .split("\n")
+    .map((line, k) => {
+      // The first line starts with the label: its first field is no cell.
+      if (line.includes("\t")) return tabFieldTokens(k === 0 ? line.split("\t").slice(1) : line.split("\t"), columns, { signed });
+      return scanNumbers(line, { signed });
+    })
+    .filter((tokens) => tokens.length > 0);
 }
 
 function round(value: number): number {

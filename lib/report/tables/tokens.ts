@@ -99,11 +99,22 @@ function numbersOfLine(line: string, signed: boolean, out: string[]): void {
   }
 }
 
-/** A minus right before position `at` (one space allowed) that does not follow a digit or dot. */
+// Minus signs as documents print them: the ASCII hyphen-minus (NFKC has already folded the
+// full-width －), the typographic minus U+2212 and the en dash U+2013 that word processors and
+// PDF tools set in its place. NFKC leaves those two alone.
+const MINUS_SIGNS = new Set(["-", "\u2212", "\u2013"]);
+
+/**
+ * A negative sign right before position `at` (one space allowed): a minus that does not follow a
+ * digit or dot (not a date's or a range's dash), or the word 减/减少 ("decrease by"), which some
+ * agencies write in 本年增/减 instead of a minus. Dropping either turns a decrease into an
+ * increase with nothing to show for it: table 二 has no arithmetic to catch it.
+ */
 function startsWithMinus(line: string, at: number): boolean {
   let k = at - 1;
   if (line[k] === " ") k--;
-  if (line[k] !== "-") return false;
+  if (line[k] === "减" || (line[k] === "少" && line[k - 1] === "减")) return true;
+  if (!MINUS_SIGNS.has(line[k])) return false;
   const before = line.charCodeAt(k - 1);
   return !(isDigit(before) || before === 46);
 }
