@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readReport } from "@/lib/report";
 import { MAX_DOCUMENT_BYTES, extractDocument } from "@/lib/report/extract";
+import { onePagePdf } from "./support/pdf";
 
 const fixture = (file: string) => new Uint8Array(readFileSync(path.resolve(__dirname, "../fixtures", file)));
 
@@ -14,24 +15,7 @@ async function errorCode(bytes: Uint8Array, name: string, timeoutMs?: number): P
 
 /** A valid one-page PDF whose page draws a rectangle and no text: what a scanner without OCR makes. */
 function pdfWithoutText(): Uint8Array {
-  const content = "0 0 0 rg 72 72 200 100 re f";
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets = objects.map((object, i) => {
-    const at = body.length;
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
+  return onePagePdf("0 0 0 rg 72 72 200 100 re f", { withFont: false });
 }
 
 describe("bad input", () => {

@@ -1,37 +1,17 @@
 /** PDFium's characters regrouped into text runs: the shape the PDF layout reads. */
 import { describe, expect, it } from "vitest";
 import { readPdfPages } from "@/lib/report/extract/pdf-pdfium.mjs";
+import { onePagePdf } from "./support/pdf";
 
-/** A one-page A4 PDF drawing `content` with Helvetica as /F1. */
-function pdfWith(content: string): Uint8Array {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets = objects.map((object, i) => {
-    const at = body.length;
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}
 
 async function runsOf(content: string) {
-  const [page] = await readPdfPages(pdfWith(content));
+  const [page] = await readPdfPages(onePagePdf(content));
   return page.items.map((item) => ({ ...item, width: Math.round(item.width * 100) / 100 }));
 }
 
 describe("PDF text runs", () => {
   it("reports the page height and each run's text, origin, size and advance width", async () => {
-    const [page] = await readPdfPages(pdfWith("BT /F1 10 Tf 100 700 Td (Hello) Tj ET"));
+    const [page] = await readPdfPages(onePagePdf("BT /F1 10 Tf 100 700 Td (Hello) Tj ET"));
     expect(page.height).toBe(842);
     // Helvetica advances: H 722, e 556, l 222, l 222, o 556 thousandths of an em
     expect(await runsOf("BT /F1 10 Tf 100 700 Td (Hello) Tj ET")).toEqual([

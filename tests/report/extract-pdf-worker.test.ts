@@ -1,7 +1,7 @@
 /** The PDF engine runs in a worker pool: a time limit stops the work itself, and the pool recovers after it. */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { deflateSync } from "node:zlib";
+import { onePagePdf } from "./support/pdf";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { extractDocument } from "@/lib/report/extract";
@@ -19,26 +19,7 @@ async function textOf(file: string): Promise<string> {
  * The stream is compressed, so a page that takes seconds to read stays a small file.
  */
 function pdfWithLongPage(runs: number): Uint8Array {
-  const operators = `BT /F1 9 Tf 40 800 Td ${"(x) Tj 0.01 -0.001 Td ".repeat(runs)}ET`;
-  const content = deflateSync(Buffer.from(operators, "latin1")).toString("latin1");
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-    `<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n${content}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets = objects.map((object, i) => {
-    const at = body.length;
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, "latin1"));
+  return onePagePdf(`BT /F1 9 Tf 40 800 Td ${"(x) Tj 0.01 -0.001 Td ".repeat(runs)}ET`, { compressed: true });
 }
 
 function cpuMillis(): number {
