@@ -14,6 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 /** A page PDFium could not load: its 1-based number travels with the failure. */
 export class PageFailure extends Error {
@@ -29,8 +30,10 @@ let loading = null;
 export function loadPdfium() {
   loading ??= (async () => {
     const { init } = await import("@embedpdf/pdfium");
-    const wasm = createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm");
-    const module = await init({ wasmBinary: readFileSync(wasm) });
+    // The binary sits beside the package's entry. Resolved from the entry rather than as
+    // "@embedpdf/pdfium/pdfium.wasm": a bundler (Next.js) would try to bundle a .wasm it is shown.
+    const entry = createRequire(import.meta.url).resolve("@embedpdf/pdfium");
+    const module = await init({ wasmBinary: readFileSync(path.join(path.dirname(entry), "pdfium.wasm")) });
     module.PDFiumExt_Init();
     return module.pdfium;
   })();
