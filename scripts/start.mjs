@@ -10,7 +10,7 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const BUILD_MARK = path.join(root, ".next", "BUILD_ID");
 /** What a build depends on; anything newer than the last build means build again. */
-const SOURCES = ["app", "lib", "db", "components", "public", "next.config.js", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "lib", "db", "next.config.js", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP_DIRS = new Set(["node_modules", ".next", "seed", "migrations"]);
 
 function newestChange(entry) {
