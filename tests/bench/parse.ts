@@ -2,8 +2,9 @@
  * Parse benchmark: `npm run bench:parse` (add `-- --rebuild` to regenerate the corpus).
  *
  * Builds (once) a corpus of 2,000+ varied reports in bench-corpus/ (see parse-corpus.ts), then
- * parses it in-process with readReport, text and HTML in one child process and PDF in another, so
- * each group's peak memory (max RSS) is its own. Files are read into memory before timing starts;
+ * parses it in-process with readReport, text and HTML in one child process and each kind of PDF
+ * (office-made, browser-printed; see parse-corpus.ts) in another, so each group's peak memory
+ * (max RSS) is its own. Files are read into memory before timing starts;
  * the timed loop is extraction plus the table reader, on one core. Also counts the reports whose
  * every number matches the corpus manifest, so a fast but wrong reader shows.
  */
@@ -81,17 +82,17 @@ async function main(argv: string[]): Promise<void> {
   const tsx = path.resolve(__dirname, "../../node_modules/.bin/tsx");
   const loadBefore = loadavg();
   const rows: Measurement[] = [];
-  for (const groups of ["text,html", "pdf"]) {
+  for (const groups of ["text,html", "pdf-office", "pdf-browser"]) {
     log(`parsing ${groups} …`);
     const out = execFileSync(tsx, [__filename, "--measure", groups], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
     rows.push(JSON.parse(out.trim().split("\n").pop()!));
   }
   console.log(`load average before the run: ${loadBefore.map((l) => l.toFixed(1)).join(" ")} (${cpus().length} cores)`);
-  console.log("group       reports   seconds   reports/s   reports/CPU-s   extract-only/s   peak RSS MB   all numbers right   unreadable");
+  console.log("group         reports   seconds   reports/s   reports/CPU-s   extract-only/s   peak RSS MB   all numbers right   unreadable");
   for (const r of rows) {
     console.log(
       [
-        r.groups.padEnd(10),
+        r.groups.padEnd(12),
         String(r.reports).padStart(8),
         r.seconds.toFixed(1).padStart(9),
         r.perSecond.toFixed(1).padStart(11),
