@@ -15,6 +15,9 @@ export interface ReportIdentity {
   issues: ReportIssue[];
 }
 
+/** How far from its end a report's signature (落款) is looked for. */
+const SIGNATURE_REACH = 600;
+
 export function readIdentity(text: string): ReportIdentity {
   const head = normaliseHead(text);
   const titles = findTitles(head);
@@ -26,8 +29,8 @@ export function readIdentity(text: string): ReportIdentity {
     issues.push({ code: "YEAR_CONFLICT", severity: "warning", message: `the title says ${year.year} but the statistics period starts in ${year.conflict}; the title's year is kept` });
   }
 
-  const agency = readAgency(head, titles, year.year);
-  if (agency === null) issues.push({ code: "AGENCY_MISSING", severity: "error", message: "no agency named in the title, preamble or page fields" });
+  const agency = readAgency(head, titles, year.year, normaliseHead(text.slice(-SIGNATURE_REACH)));
+  if (agency === null) issues.push({ code: "AGENCY_MISSING", severity: "error", message: "no agency named in the title, preamble, page fields or signature" });
   const region = readRegion(agency, head);
   if (region.agency !== agency && region.agency !== null) {
     issues.push({ code: "AGENCY_REPAIRED", severity: "info", message: `"${agency}" read as "${region.agency}": a misread place name` });

@@ -116,6 +116,14 @@ describe("agency from the prose when there is no title", () => {
     expect(readIdentity("根据《条例》规定,曲靖市麒麟区教育体育局编制了本年度报告。").agency).toBe("曲靖市麒麟区教育体育局");
   });
 
+  it("reads the signature (落款) when nothing before names the agency", () => {
+    const body = "2023年政府信息公开工作年度报告\n一、总体情况\n2023年,我局认真贯彻落实《条例》。\n六、其他需要报告的事项\n无。\n";
+    expect(readIdentity(`${body}湘潭县医疗保障局\n2024年1月20日`).agency).toBe("湘潭县医疗保障局");
+    expect(readIdentity(`${body}湘潭县医疗保障局 二〇二四年一月二十日`).agency).toBe("湘潭县医疗保障局");
+    // A line that is more than a name (a sentence ending with a date) signs nothing.
+    expect(readIdentity(`${body}本报告由我局于2024年1月20日发布`).agency).toBeNull();
+  });
+
   it("does not take a relative reference (我局, 区卫生健康委) for a name", () => {
     const id = readIdentity("一、总体情况\n2023年,区卫生健康委认真贯彻落实《条例》。");
     expect(id.agency).toBeNull();

@@ -168,7 +168,7 @@ const OPENING_SUBJECT =
  * The agency, or null. Titles come first; prose sources must name a full agency
  * (not 我局 or 区卫生健康委).
  */
-export function readAgency(head: string, titles: TitleMatch[], year: number | null): string | null {
+export function readAgency(head: string, titles: TitleMatch[], year: number | null, tail = ""): string | null {
   const fromTitle = (titles.find((t) => t.agency && t.year === year) ?? titles.find((t) => t.agency))?.agency;
   const found =
     fromTitle ??
@@ -176,8 +176,28 @@ export function readAgency(head: string, titles: TitleMatch[], year: number | nu
     firstProse(head, COMPILED_SUBJECT) ??
     fromMetadata(head) ??
     firstProse(head, CONTACT) ??
-    firstProse(head, OPENING_SUBJECT);
+    firstProse(head, OPENING_SUBJECT) ??
+    fromSignature(tail);
   return found ? fullForm(found, head) : null;
+}
+
+const SIGNATURE_DATE = /\d{4}年[\d一二三四五六七八九十〇零]{1,3}月[\d一二三四五六七八九十〇零]{1,3}日$|\d{4}-\d{1,2}-\d{1,2}$/;
+
+/**
+ * The report's signature (落款): the agency's name on a line of its own, or before the date, over
+ * the date that closes the report. The last one in `tail` (the report's normalised closing lines).
+ */
+function fromSignature(tail: string): string | null {
+  const lines = tail.split("\n").map((line) => line.trim()).filter(Boolean);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const date = SIGNATURE_DATE.exec(lines[i]);
+    if (!date) continue;
+    const sameLine = lines[i].slice(0, date.index);
+    const candidate = sameLine !== "" ? sameLine : lines[i - 1];
+    const name = candidate === undefined ? null : cleanAgency(candidate);
+    if (name && name === candidate) return name;
+  }
+  return null;
 }
 
 /**
