@@ -116,6 +116,14 @@ describe("agency from the prose when there is no title", () => {
     expect(readIdentity("根据《条例》规定,曲靖市麒麟区教育体育局编制了本年度报告。").agency).toBe("曲靖市麒麟区教育体育局");
   });
 
+  it("reads a title printed without its year, the year taken from the statistics period", () => {
+    const id = readIdentity("湘潭县医疗保障局政府信息公开工作年度报告\n本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。");
+    expect(id.agency).toBe("湘潭县医疗保障局");
+    expect(id.year).toBe(2022);
+    // Not a line that merely ends with the phrase inside a sentence.
+    expect(readIdentity("一、总体情况\n我局按时发布了政府信息公开工作年度报告\n2022年,我局认真贯彻。").agency).toBeNull();
+  });
+
   it("reads the signature (落款) when nothing before names the agency", () => {
     const body = "2023年政府信息公开工作年度报告\n一、总体情况\n2023年,我局认真贯彻落实《条例》。\n六、其他需要报告的事项\n无。\n";
     expect(readIdentity(`${body}湘潭县医疗保障局\n2024年1月20日`).agency).toBe("湘潭县医疗保障局");

@@ -154,6 +154,8 @@ function firstProse(head: string, pattern: RegExp): string | null {
   return null;
 }
 
+/** A title line with no year in it ("湘潭县医疗保障局政府信息公开工作年度报告", the year elsewhere). */
+const YEARLESS_TITLE = new RegExp(`(?:^|\\n)([^\\d\\n]{2,40}?)(?<!人民)(?:政府)?信息公开${TITLE_TAIL}(?=\\n|$)`, "g");
 /** "本报告由包头市人民政府外事办公室根据…编制", "由…街道办事处编制". */
 const COMPILED_BY = /由([^\n,。;:、由]{2,40}?)(?:根据|依据|按照|编制|负责|制作)/g;
 /** "…,长沙县财政局编制了本年度报告". */
@@ -172,6 +174,7 @@ export function readAgency(head: string, titles: TitleMatch[], year: number | nu
   const fromTitle = (titles.find((t) => t.agency && t.year === year) ?? titles.find((t) => t.agency))?.agency;
   const found =
     fromTitle ??
+    firstProse(head, YEARLESS_TITLE) ??
     firstProse(head, COMPILED_BY) ??
     firstProse(head, COMPILED_SUBJECT) ??
     fromMetadata(head) ??
