@@ -122,7 +122,12 @@ describe("columnsPresent", () => {
     const columns = columnsPresent("申请人情况\t自然人\t法人或其他组织\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他");
     expect(columns).not.toContain("total");
     expect(columns).toHaveLength(6);
-    expect(columnsPresent("自然人\t法人或其他组织\t商业企业\t科研机构\t社会公益组织\t法律服务机构")).not.toContain("other");
+  });
+
+  it("takes a header naming only some applicant columns for a broken header of all seven", () => {
+    // pdftotext interleaves a wrapped header's lines: only 社会公益 and 法律服务 survive whole
+    expect(columnsPresent("自然总人商业科研社会公益法律服务其计企业机构组织机构他")).toEqual([...APPLY_COLUMNS]);
+    expect(columnsPresent("自然人\t法人或其他组织\t商业企业\t科研机构\t社会公益组织\t法律服务机构")).toEqual([...APPLY_COLUMNS]);
   });
 
   it("reads OCR headers 数据1…数据6 as the six applicant columns", () => {

@@ -106,8 +106,10 @@ function recoverByEnumerator(region: string, specs: ApplyRowSpec[], found: Found
 
 /**
  * The applicant columns the header prints. 法人或其他组织 names a group, not the 其他 column;
- * OCR headers 数据1…数据6 stand for the six applicant columns. A header too broken to show two
- * applicant columns is taken to print them all.
+ * OCR headers 数据1…数据6 stand for the six applicant columns. Only 总计 is ever left out of a
+ * printed table: a header that shows fewer applicant columns was broken on its way to text (a
+ * PDF's header lines interleaved), and is taken to print them all — trusting it would place a
+ * row's numbers under the few columns it happened to name.
  */
 export function columnsPresent(header: string): ApplyColumn[] {
   const text = header.replace(/法人或者?其他组织/g, "");
@@ -116,7 +118,7 @@ export function columnsPresent(header: string): ApplyColumn[] {
     ([column, phrase]) => text.includes(phrase) || (numbered >= APPLICANT_COLUMNS.length && column !== "total"),
   ).map(([column]) => column);
   const applicants = present.filter((c) => c !== "total").length;
-  if (applicants < 2) return [...APPLY_COLUMNS];
+  if (applicants < APPLICANT_COLUMNS.length) return [...APPLY_COLUMNS];
   return present;
 }
 
