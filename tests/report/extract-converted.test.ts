@@ -155,3 +155,18 @@ describe("real PDFs copied out as text (pdftotext -layout): the numbers and iden
     expect(report.region).toEqual(expected.region);
   });
 });
+
+describe("a PDF printed with its zero cells left blank", () => {
+  // A blank cell leaves nothing in a PDF's text, so a row's numbers cannot be told apart from a row
+  // that lost cells: what cannot be placed stays null with an issue, and nothing is placed wrong.
+  it.each(["converted/002.blank.pdf", "converted/002.blank.pdftotext.txt"])("%s: no value wrong without an issue", async (file) => {
+    const report = await readReport(bytesOf(file), file);
+    if ("error" in report) throw new Error(`${file}: ${report.error.message}`);
+    const named = new Set(report.issues.flatMap((issue) => issue.keys ?? []));
+    const silent = Object.entries(expectedValues("002")).filter(
+      ([key, value]) => report.values[key] !== null && report.values[key] !== value && !named.has(key),
+    );
+    expect(silent).toEqual([]);
+    expect(report.values["active.penalty.decisions"]).toBe(expectedValues("002")["active.penalty.decisions"]);
+  });
+});

@@ -115,6 +115,13 @@ describe("PDF layout", () => {
     expect(layoutPage(items)).toEqual(["一、本年新收政府信息公开申请数量\t15\t0\t15", "二、上年结转政府信息公开申请数量\t0\t0\t0"]);
   });
 
+  it("keeps a row whose cells were left blank apart from the row above (not a wrapped label)", () => {
+    // 行政强制's only cell was left blank, so its line holds no number; it sits a row's height under
+    // 行政处罚, much further than a wrapped label's next line would
+    const items = [run("信息内容", 77.8, 731.1, 9), run("处理决定数量", 348.5, 731.1, 9), run("行政处罚", 77.8, 711.6, 9), run("19", 370.9, 711.6, 9), run("行政强制", 77.8, 692.1, 9)];
+    expect(layoutPage(items)).toEqual(["信息内容\t处理决定数量", "行政处罚\t19", "行政强制"]);
+  });
+
   it("never stacks a column of digits into a vertical label", () => {
     const items = [0, 1, 2, 3].flatMap((i) => [run(`第${i + 1}行`, 80, 500 - 15 * i), run("0", 300, 500 - 15 * i)]);
     expect(layoutPage(items)).toEqual(["第1行\t0", "第2行\t0", "第3行\t0", "第4行\t0"]);

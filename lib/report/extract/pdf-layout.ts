@@ -282,6 +282,21 @@ function isLoneLabel(rows: readonly Row[], block: readonly Fragment[], box: Box)
  * a tightly set table the last line of the row above can sit as close to it as its own row's line,
  * so only rows below it are considered.
  */
+/**
+ * Whether a row label's line runs to its column's edge, as a line that wraps does. A short label
+ * (行政处罚, where 行政规范性文件 fits in the same column) ended of itself: the text under it is the
+ * next row's label, whose cells were left blank, not this label's second line.
+ */
+function wrapsAt(numberRows: readonly Row[], label: Fragment): boolean {
+  let columnEnd = label.x1;
+  for (const row of numberRows) {
+    for (const f of row.fragments) {
+      if (!f.numeric && Math.abs(f.x0 - label.x0) <= 0.5 * label.size) columnEnd = Math.max(columnEnd, f.x1);
+    }
+  }
+  return label.x1 >= columnEnd - 2 * label.size;
+}
+
 function adjacentRow(numberRows: readonly Row[], box: Box, startsCell: boolean): Row | undefined {
   let best: { row: Row; gap: number } | undefined;
   const slack = 0.5 * box.size;
@@ -290,9 +305,9 @@ function adjacentRow(numberRows: readonly Row[], box: Box, startsCell: boolean):
       const aligned = Math.abs(f.x0 - box.x0) <= slack || (box.x0 >= f.x0 - slack && box.x1 <= f.x1 + slack);
       if (f.numeric || !aligned) continue;
       const below = f.bottom >= box.top;
-      if (below && startsCell) continue;
+      if (below && (startsCell || !wrapsAt(numberRows, f))) continue;
       const gap = below ? f.bottom - box.top : box.bottom >= f.top ? box.bottom - f.top + 0.25 * box.size : Infinity;
-      if (gap <= 1.2 * box.size && (!best || gap < best.gap)) best = { row, gap };
+      if (gap <= (below ? 0.9 : 1.2) * box.size && (!best || gap < best.gap)) best = { row, gap };
     }
   }
   return best?.row;
