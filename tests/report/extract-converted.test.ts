@@ -169,4 +169,13 @@ describe("a PDF printed with its zero cells left blank", () => {
     expect(silent).toEqual([]);
     expect(report.values["active.penalty.decisions"]).toBe(expectedValues("002")["active.penalty.decisions"]);
   });
+
+  it("converted/002.blank.pdf: a row with some numbers reads whole, each number under its header's column", async () => {
+    const report = await readReport(bytesOf("converted/002.blank.pdf"), "002.blank.pdf");
+    if ("error" in report) throw new Error(report.error.message);
+    const expected = expectedValues("002");
+    for (const key of Object.keys(expected).filter((k) => /^(?:apply\.(?:newReceived|granted|handledTotal)\.|review\.|litigation\.)/.test(k))) {
+      expect(report.values[key], key).toBe(expected[key]);
+    }
+  });
 });

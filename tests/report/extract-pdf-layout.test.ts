@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutPage, type PositionedText } from "@/lib/report/extract/pdf-layout";
+import { layoutPage, layoutPages, type PositionedText } from "@/lib/report/extract/pdf-layout";
 import type { PageItems } from "@/lib/report/extract/pdf";
 
 /** A run of text at (x, baseline y) in a CJK font where each character is one em wide. */
@@ -120,6 +120,30 @@ describe("PDF layout", () => {
     // 行政处罚, much further than a wrapped label's next line would
     const items = [run("信息内容", 77.8, 731.1, 9), run("处理决定数量", 348.5, 731.1, 9), run("行政处罚", 77.8, 711.6, 9), run("19", 370.9, 711.6, 9), run("行政强制", 77.8, 692.1, 9)];
     expect(layoutPage(items)).toEqual(["信息内容\t处理决定数量", "行政处罚\t19", "行政强制"]);
+  });
+
+  describe("blank cells, which draw nothing", () => {
+    // table 三's header: a group heading over the five legal-person columns, then the leaf cells
+    const header = [
+      run("法人或其他组织", 250, 712, 9),
+      ...["自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计"].map((h, i) => run(h, 200 + 45 * i, 700, 9)),
+    ];
+    const cell = (text: string, column: number, y: number) => run(text, 200 + 45 * column + 9, y, 9);
+
+    it("gives each number the column it stands under and an empty field to each blank cell", () => {
+      const items = [...header, run("一、本年新收", 60, 680, 9), cell("15", 0, 680), cell("2", 4, 680), cell("17", 6, 680)];
+      expect(layoutPage(items).at(-1)).toBe("一、本年新收\t15\t\t\t\t2\t\t17");
+    });
+
+    it("keeps the columns on the next page, where the table runs on without its header", () => {
+      const [, next] = layoutPages([[...header, run("一、本年新收", 60, 680, 9), ...[0, 1, 2, 3, 4, 5, 6].map((c) => cell("1", c, 680))], [run("（七）总计", 60, 780, 9), cell("15", 0, 780), cell("15", 6, 780)]]);
+      expect(next).toEqual(["（七）总计\t15\t\t\t\t\t\t15"]);
+    });
+
+    it("leaves a row alone when a number stands under no column of its own", () => {
+      const items = [...header, run("一、本年新收", 60, 680, 9), cell("15", 0, 680), run("3", 200 + 45 * 0.5 + 9, 680, 9)];
+      expect(layoutPage(items).at(-1)).toBe("一、本年新收\t15\t3");
+    });
   });
 
   it("never stacks a column of digits into a vertical label", () => {

@@ -39,6 +39,8 @@ interface Fragment {
   bottom: number;
   size: number;
   numeric: boolean;
+  /** The fragments a multi-line label was joined from, kept for where each cell stood. */
+  parts?: readonly Fragment[];
 }
 
 interface Row {
@@ -65,14 +67,94 @@ export function isNumericCell(text: string): boolean {
 
 /** Lays out one page's text items as lines; cells of a table row are TAB-separated. */
 export function layoutPage(items: readonly PositionedText[]): string[] {
-  const visible = items.filter((item) => item.text.trim() !== "");
-  const { stacks, rest } = takeVerticalStacks(visible);
-  const rows = groupIntoLines(rest);
-  const spanning = attachBlocks(rows, stacks, contentWidth(visible));
-  return mergeHeaderRows([...rows, ...spanning].filter((row) => row.fragments.length > 0))
-    .sort((a, b) => b.top - a.top)
-    .map(renderRow)
-    .filter((line) => line !== "");
+  return layoutPages([items])[0];
+}
+
+/**
+ * Lays out a document's pages. A table that runs onto the next page keeps its columns there: rows
+ * above the first header of a page take the last header of the page before.
+ */
+export function layoutPages(pages: readonly (readonly PositionedText[])[]): string[][] {
+  let carried: Row | undefined;
+  return pages.map((items) => {
+    const visible = items.filter((item) => item.text.trim() !== "");
+    const { stacks, rest } = takeVerticalStacks(visible);
+    const rows = groupIntoLines(rest);
+    const spanning = attachBlocks(rows, stacks, contentWidth(visible));
+    const ordered = mergeHeaderRows([...rows, ...spanning].filter((row) => row.fragments.length > 0)).sort((a, b) => b.top - a.top);
+    const { aligned, lastHeader } = alignToHeaders(ordered, carried);
+    carried = lastHeader;
+    return ordered.map((row) => aligned.get(row) ?? renderRow(row)).filter((line) => line !== "");
+  });
+}
+
+const centerX = (f: Fragment) => (f.x0 + f.x1) / 2;
+
+/**
+ * Rows whose blank cells a PDF left out, written with an empty field for each. A blank cell draws
+ * nothing, so "一、本年新收… 15 … 15" would read as two numbers for seven columns. The header is
+ * the nearest text line above the row that reaches over its number area (right of its label); its
+ * cells there say where each column is, and each number is given the column it stands under. A
+ * row is left as it is unless every number sits clearly under a column of its own.
+ */
+function alignToHeaders(rows: readonly Row[], carried: Row | undefined): { aligned: Map<Row, string>; lastHeader: Row | undefined } {
+  const aligned = new Map<Row, string>();
+  let lastHeader = carried;
+  rows.forEach((row, index) => {
+    if (!row.hasNumber) return;
+    const labels = row.fragments.filter((f) => !f.numeric);
+    const numbers = row.fragments.filter((f) => f.numeric).sort((a, b) => a.x0 - b.x0);
+    const labelEnd = Math.max(-Infinity, ...labels.map((f) => f.x1));
+    const overNumbers = (f: Fragment) => labels.length === 0 || centerX(f) > labelEnd;
+    // A line of row labels (3.其他, a longer label over a shorter one) is no header.
+    const heading = (f: Fragment) => overNumbers(f) && !STARTS_ITEM.test(f.text);
+    let header: Row | undefined;
+    for (let i = index - 1; i >= 0 && !header; i--) {
+      if (!rows[i].hasNumber && !rows[i].vertical && rows[i].fragments.some(heading)) header = rows[i];
+    }
+    header ??= carried;
+    if (!header) return;
+    lastHeader = header;
+    const columns = columnCenters(header.fragments.filter(overNumbers));
+    if (columns.length <= numbers.length) return;
+    const cells = placeUnder(numbers, columns);
+    if (!cells) return;
+    // A row with no label of its own (table 四's one row of numbers) is its cells alone.
+    aligned.set(row, (labels.length > 0 ? [renderRow({ ...row, fragments: labels }), ...cells] : cells).join("\t"));
+  });
+  return { aligned, lastHeader };
+}
+
+/**
+ * The centres of a header's columns: its lowest-level cells only — a cell with another cell under
+ * it (a group heading such as 法人或其他组织, a title such as 第二十条第（一）项, the first line of a
+ * wrapped heading) is not a column — and one centre for each column.
+ */
+function columnCenters(fragments: readonly Fragment[]): number[] {
+  const cells = fragments.flatMap((f) => f.parts ?? [f]);
+  const overlap = (a: Fragment, b: Fragment) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const leaves = cells.filter((cell) => !cells.some((other) => other.top < cell.bottom && overlap(cell, other) > 0.3 * cell.size));
+  const centers: number[] = [];
+  for (const x of leaves.map(centerX).sort((a, b) => a - b)) {
+    if (centers.length === 0 || x - centers[centers.length - 1] > leaves[0].size) centers.push(x);
+  }
+  return centers;
+}
+
+/** Each number's text in the field of the column it stands under, "" elsewhere; null if any is unclear. */
+function placeUnder(numbers: readonly Fragment[], columns: readonly number[]): string[] | null {
+  const spacing = Math.min(...columns.slice(1).map((x, i) => x - columns[i]));
+  const cells = columns.map(() => "");
+  for (const number of numbers) {
+    const x = centerX(number);
+    let nearest = 0;
+    columns.forEach((c, i) => {
+      if (Math.abs(c - x) < Math.abs(columns[nearest] - x)) nearest = i;
+    });
+    if (Math.abs(columns[nearest] - x) > 0.45 * spacing || cells[nearest] !== "") return null;
+    cells[nearest] = number.text;
+  }
+  return cells;
 }
 
 function contentWidth(items: readonly PositionedText[]): number {
@@ -390,7 +472,7 @@ function moveFragments(rows: Row[], block: readonly Fragment[], target: Row): vo
 function spanningRow(rows: Row[], block: readonly Fragment[]): Row {
   block.forEach((f) => removeFragment(rows, f));
   const box = boundsOf(block);
-  return rowOf([{ text: block.map((f) => f.text).join(""), ...box, numeric: false }]);
+  return rowOf([{ text: block.map((f) => f.text).join(""), ...box, numeric: false, parts: block }]);
 }
 
 /**

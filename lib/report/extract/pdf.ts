@@ -4,7 +4,7 @@
  * rebuilt from their positions here (see pdf-layout.ts), and page furniture (page numbers, running
  * headers) is dropped.
  */
-import { layoutPage, type PositionedText } from "./pdf-layout";
+import { layoutPages, type PositionedText } from "./pdf-layout";
 import { ExtractionFailure } from "./failure";
 import { normalizeRadicals } from "./glyphs";
 import { readPagesInWorker, workerFile, WorkerTimeout, type RawPage, type RawTextItem, type WorkerFailure } from "./pdf-pool";
@@ -21,8 +21,8 @@ export async function extractPdfText(bytes: Uint8Array, deadline: number): Promi
     throw new ExtractionFailure("UNREADABLE_DOCUMENT", "the PDF has no text layer; OCR needed");
   }
   const furniture = pageFurniture(pages);
-  return pages
-    .map((p) => layoutPage(p.items.filter((item) => !furniture.has(item))).join("\n"))
+  return layoutPages(pages.map((p) => p.items.filter((item) => !furniture.has(item))))
+    .map((lines) => lines.join("\n"))
     .filter((page) => page !== "")
     .join("\n");
 }

@@ -29,9 +29,11 @@ export function reviewTokens(region: string): string[] {
       continue;
     }
     const fields = line.split("\t").map((f) => f.trim());
+    const printed = fields.length;
     while (fields.length > 0 && fields[fields.length - 1] === "") fields.pop();
-    // A full row of the grid: its leading blanks are blank cells, not merged labels.
-    if (fields.length === CELL_COUNT && /\d/.test(line)) {
+    // A full row of the grid: its leading (and trailing) blanks are blank cells, not merged labels.
+    if ((fields.length === CELL_COUNT || printed === CELL_COUNT) && /\d/.test(line)) {
+      while (fields.length < CELL_COUNT) fields.push("");
       tokens.push(...fields.map((f) => scanNumbers(f).find((t) => t !== "") ?? ""));
     } else {
       tokens.push(...tabFieldTokens(fields, 0));
