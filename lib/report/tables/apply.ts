@@ -30,7 +30,7 @@ interface FoundRow {
   spec: ApplyRowSpec;
   /** Where the row's label begins (its enumerator when printed). */
   start: number;
-  /** Where the row's numbers may begin: after the label, or after the enumerator (see labelStarts). */
+  /** Where the words the label was found by end (the enumerator's end, see labelStarts). */
   end: number;
 }
 

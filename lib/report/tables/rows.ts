@@ -53,9 +53,10 @@ export interface ApplyRowSpec {
   pattern: RegExp;
   /** The arabic enumerator printed before the label (1.属于国家秘密), if any. */
   enumerator: number | null;
-  /** Finds that enumerator before words, not after a digit (which would make it part of a run). */
-  enumeratorPattern: RegExp | null;
-  /** Finds the label's own first characters: its enumerator of any kind (1. 一、 (一)) and a word after it. */
+  /**
+   * Finds the label's enumerator of any kind (1. 一、 (一)) before words — never after a digit,
+   * which would make it part of a run of cells.
+   */
   headPattern: RegExp | null;
 }
 
@@ -89,9 +90,6 @@ function buildApplyRows(template: TemplateId): ApplyRowSpec[] {
       row,
       pattern: new RegExp(phrase, "g"),
       enumerator: enumerator ? Number(enumerator[1]) : null,
-      enumeratorPattern: enumerator
-        ? new RegExp(`(?<![\\d.])${enumerator[1]}\\s*[.、](?=\\s*[\\u3400-\\u9fff])`)
-        : null,
       headPattern: headPatternOf(label),
     };
   });
