@@ -186,71 +186,54 @@ const shapes = new Map<string, TableShape>();
 const APPLY_ROWS: Record<TemplateId, string[]> = { "2021": applyRowsOf("2021"), "2019": applyRowsOf("2019") };
 
 function applyShape(template: TemplateId, columnsPresent: readonly ApplyColumn[]): TableShape {
-  const id = `apply|${template}|${columnsPresent.join(",")}`;
-  let shape = shapes.get(id);
-  if (!shape) {
-    const rows = applyRowsOf(template).map((row) => {
-      const present = APPLY_COLUMNS.map((column) => columnsPresent.includes(column));
-      return {
-        label: rowLabel(applyKey(row, APPLY_COLUMNS[0])),
-        keys: APPLY_COLUMNS.map((column) => applyKey(row, column)),
-        present,
-        slots: slotsOf(present),
-      };
-    });
-    const columnAbsent = APPLY_COLUMNS.some((column) => !columnsPresent.includes(column));
-    shape = buildShape(rows, applyRules(template), columnAbsent);
-    shapes.set(id, shape);
-  }
-  return shape;
+  return cachedShape(`apply|${template}|${columnsPresent.join(",")}`, () => {
+    const present = APPLY_COLUMNS.map((column) => columnsPresent.includes(column));
+    const rows = applyRowsOf(template).map((row) =>
+      rowShape(rowLabel(applyKey(row, APPLY_COLUMNS[0])), APPLY_COLUMNS.map((column) => applyKey(row, column)), present),
+    );
+    return buildShape(rows, applyRules(template), present.includes(false));
+  });
 }
 
 function reviewShape(): TableShape {
-  let shape = shapes.get("review");
-  if (!shape) {
+  return cachedShape("review", () => {
     const keys = REVIEW_BLOCKS.flatMap((block) => REVIEW_OUTCOMES.map((o) => reviewKey(block, o)));
-    const present = keys.map(() => true);
-    const row = { label: "行政复议、行政诉讼", keys, present, slots: slotsOf(present) };
-    shape = buildShape([row], reviewRules(), false);
-    shapes.set("review", shape);
-  }
-  return shape;
+    return buildShape([rowShape("行政复议、行政诉讼", keys)], reviewRules(), false);
+  });
 }
 
 function mergedApplyShape(template: TemplateId): TableShape {
-  const id = `apply-merged|${template}`;
-  let shape = shapes.get(id);
-  if (!shape) {
+  return cachedShape(`apply-merged|${template}`, () => {
     const rows = applyRowsOf(template).map((row) => {
       const keys = [applyKey(row, "naturalPerson"), mergedKey(row), applyKey(row, "total")];
-      const present = keys.map(() => true);
-      return { label: rowLabel(keys[0]), keys, present, slots: slotsOf(present) };
+      return rowShape(rowLabel(keys[0]), keys);
     });
-    shape = buildShape(rows, mergedApplyRules(template), false);
-    shapes.set(id, shape);
-  }
-  return shape;
+    return buildShape(rows, mergedApplyRules(template), false);
+  });
 }
 
 function sidewaysReviewShape(blocks: readonly ReviewBlock[]): TableShape {
-  const id = `review-sideways|${blocks.join(",")}`;
-  let shape = shapes.get(id);
-  if (!shape) {
+  return cachedShape(`review-sideways|${blocks.join(",")}`, () => {
     const rows = REVIEW_OUTCOMES.map((outcome) => {
       const keys = blocks.map((block) => reviewKey(block, outcome));
-      const present = keys.map(() => true);
-      return { label: metricLabel(keys[0]).split("·").pop()!, keys, present, slots: slotsOf(present) };
+      return rowShape(metricLabel(keys[0]).split("·").pop()!, keys);
     });
-    shape = buildShape(rows, reviewRules(), false);
-    shapes.set(id, shape);
-  }
+    return buildShape(rows, reviewRules(), false);
+  });
+}
+
+/** A shape is built once per layout and kept. */
+function cachedShape(id: string, build: () => TableShape): TableShape {
+  let shape = shapes.get(id);
+  if (!shape) shapes.set(id, (shape = build()));
   return shape;
 }
 
-function slotsOf(present: boolean[]): number[] {
+/** A row of cells; every column printed unless `present` says otherwise. */
+function rowShape(label: string, keys: string[], present: boolean[] = keys.map(() => true)): RowShape {
   const slots: number[] = [];
   present.forEach((isPresent, i) => isPresent && slots.push(i));
-  return slots;
+  return { label, keys, present, slots };
 }
 
 function buildShape(rows: RowShape[], rules: ArithmeticRule[], columnAbsent: boolean): TableShape {
