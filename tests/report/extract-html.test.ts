@@ -71,6 +71,13 @@ describe("HTML extraction", () => {
     expect(text.split("\n")).toEqual(["正文", "结果维持\t3"]);
   });
 
+  it("collapses every kind of white space in lines and cells, and keeps ASCII words of two paragraphs apart", () => {
+    const text = htmlToText(
+      page(`<p>全年\u3000主动公开\n\n  信息\u00a0 12 条。</p><table><tr><td><p>PDF</p><p>文件</p><p>Word</p><p>DOC</p></td><td>\t3 </td></tr></table>`),
+    );
+    expect(text.split("\n")).toEqual(["全年 主动公开 信息 12 条。", "PDF文件Word DOC\t3"]);
+  });
+
   it("decodes a GBK page that declares its charset in a meta tag", async () => {
     const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>平潭综合实验区2021年度政府信息公开工作年度报告</p></body></html>`;
     const result = await extractDocument(new Uint8Array(iconv.encode(html, "gbk")), "page.htm");

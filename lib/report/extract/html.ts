@@ -31,9 +31,14 @@ export function htmlToText(html: string): string {
   return reader.text();
 }
 
-/** Lines of text: inline text joins the current line, blocks and <br> end it. */
+/**
+ * Lines of text: inline text joins the current line, blocks and <br> end it. Lines are kept raw
+ * and collapsed only when asked for: a table's block lines are needed only when it turns out to
+ * lay out the page, and collapsing them all cost as much as reading the cells.
+ */
 class LineWriter {
-  readonly lines: string[] = [];
+  /** Finished lines: raw text, or a line already final (a table row, whose TABs must stay). */
+  private readonly entries: Array<{ text: string; final: boolean }> = [];
   private current = "";
 
   write(text: string): void {
@@ -41,9 +46,28 @@ class LineWriter {
   }
 
   flush(): void {
-    const line = collapse(this.current).trim();
-    if (line !== "") this.lines.push(line);
+    if (this.current === "") return;
+    this.entries.push({ text: this.current, final: false });
     this.current = "";
+  }
+
+  /** Drops the finished lines (the line being written stays). */
+  clear(): void {
+    this.entries.length = 0;
+  }
+
+  /** Adds lines that are final as they are. */
+  append(lines: readonly string[]): void {
+    for (const text of lines) this.entries.push({ text, final: true });
+  }
+
+  lines(): string[] {
+    const lines: string[] = [];
+    for (const { text, final } of this.entries) {
+      const line = final ? text : collapse(text).trim();
+      if (line !== "") lines.push(line);
+    }
+    return lines;
   }
 }
 
@@ -63,10 +87,14 @@ class CellText {
 
   text(): string {
     this.break();
-    return this.parts
-      .map((p) => collapse(p).trim())
-      .filter((p) => p !== "")
-      .reduce((text, part) => (text === "" ? part : text + (/[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(part) ? " " : "") + part), "");
+    let text = "";
+    for (const raw of this.parts) {
+      const part = collapse(raw).trim();
+      if (part === "") continue;
+      // Two ASCII words from two paragraphs keep a space between them; Chinese needs none.
+      text = text === "" ? part : text + (isAsciiWord(text.charCodeAt(text.length - 1)) && isAsciiWord(part.charCodeAt(0)) ? " " : "") + part;
+    }
+    return text;
   }
 }
 
@@ -168,7 +196,7 @@ class PageReader {
   text(): string {
     while (this.tables.length > 0) this.closeTable();
     this.page.flush();
-    return this.page.lines.join("\n");
+    return this.page.lines().join("\n");
   }
 
   onopentag(name: string, attribs: Record<string, string>): void {
@@ -178,7 +206,7 @@ class PageReader {
     }
     if (name === "body" && this.body === "before") {
       // Text before the (first) body is chrome; the report is in the body.
-      this.page.lines.length = 0;
+      this.page.clear();
       this.body = "inside";
     }
     if (this.body === "after") return;
@@ -236,11 +264,11 @@ class PageReader {
   private closeTable(): void {
     const table = this.tables.pop()!;
     table.blocks.flush();
-    const lines = table.holdsTable ? table.blocks.lines : table.lines();
+    const lines = table.holdsTable ? table.blocks.lines() : table.lines();
     const outer = this.tables.at(-1);
     const writer = outer ? outer.blocks : this.page;
     writer.flush();
-    writer.lines.push(...lines);
+    writer.append(lines);
     // A data table inside a layout table's cell reads as its own lines, not as that cell's text.
   }
 }
@@ -251,8 +279,21 @@ function isSkipped(name: string, attribs: Record<string, string>): boolean {
   return /display\s*:\s*none/i.test(attribs.style ?? "");
 }
 
+/** Runs of white space as one space. Most cells hold none, and a scan is cheaper than a regex. */
 function collapse(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, " ");
+  for (let i = 0; i < text.length; i++) {
+    if (mayBeSpace(text.charCodeAt(i))) return text.replace(/\s+/g, " ");
+  }
+  return text;
+}
+
+/** True for every code unit \s matches (and some control characters, which the regex then leaves). */
+function mayBeSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || (code >= 0x1680 && code <= 0x205f) || code === 0x3000 || code === 0xfeff;
+}
+
+function isAsciiWord(code: number): boolean {
+  return code >= 0x21 && code <= 0x7e;
 }
 
 const NUMBER_CELL = /^\s*[-−]?\d[\d,，.\s]*%?\s*$/;
