@@ -242,20 +242,25 @@ function statedCounts(sentences: string[][], claim: NarrativeClaim): { count: nu
 /**
  * The text as sentences of clauses: line breaks (a PDF wraps mid-sentence) and spaces between
  * Chinese characters removed, sentences cut at 。；！？, clauses at commas. Only sentences that
- * name something a claim counts are kept, which keeps this cheap on long reports.
+ * state a count (a number before 件, 条…) of something a claim counts are kept; the count test
+ * runs first, on the raw sentence, so the tables (long "sentences" of numbers without units) cost
+ * one scan.
  */
 function proseSentences(text: string): string[][] {
-  return text
-    .replace(/[^\S\n]*\n\s*/g, "")
-    .split(/[。；;！？!?]/)
-    .filter((sentence) => CLAIM_WORDS.test(sentence))
-    .map((sentence) =>
-      sentence.normalize("NFKC").replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])/g, ""),
-    )
-    .filter((sentence) => /\d/.test(sentence))
+  const sentences: string[][] = [];
+  for (const raw of text.split(/[。；;！？!?]/)) {
+    if (!STATED_COUNT.test(raw)) continue;
+    const joined = raw.includes("\n") ? raw.replace(/[^\S\n]*\n\s*/g, "") : raw;
+    if (!CLAIM_WORDS.test(joined)) continue;
+    const sentence = joined.normalize("NFKC").replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])/g, "");
     // A comma between digits is a thousands separator, not the end of a clause.
-    .map((sentence) => sentence.split(/，|(?<!\d),|,(?!\d{3}(?!\d))/));
+    sentences.push(sentence.split(/，|(?<!\d),|,(?!\d{3}(?!\d))/));
+  }
+  return sentences;
 }
+
+/** A number (ASCII or full-width digits) before a unit of count: what every claim's COUNT ends in. */
+const STATED_COUNT = /[\d\uff10-\uff19][\d\uff10-\uff19,\uff0c]*\s*(?:件|条|宗|起|个)/;
 
 /** Words every claim's patterns contain; a sentence without any states none of them. */
 const CLAIM_WORDS = /申请|复议|处罚/;

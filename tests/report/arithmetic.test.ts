@@ -171,4 +171,14 @@ describe("checkNarrative", () => {
       applyKey(applyRowRoles("2021").newReceived, "total"),
     ]);
   });
+
+  it("reads a count wrapped over lines or printed in full-width digits, and none from the tables", () => {
+    const received = applyKey(applyRowRoles("2021").newReceived, "total");
+    const codes = (text: string) => checkNarrative(text, { [received]: 3 }).map((i) => i.keys![0]);
+    expect(codes("全年共收到政府信息公\n开申请\n12\n件。")).toEqual([received]);
+    expect(codes("全年共收到政府信息公开申请１２件。")).toEqual([received]);
+    expect(codes("全年共收到政府信息公开申请１，２００件。")).toEqual([received]);
+    // A table row is no statement: its numbers carry no unit of count.
+    expect(codes("一、本年新收政府信息公开申请数量\t12\t0\t0\t0\t0\t0\t12\n")).toEqual([]);
+  });
 });

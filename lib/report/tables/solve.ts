@@ -630,7 +630,10 @@ function solveTable(shape: TableShape, tokens: (string[] | null)[], limits: Solv
 
   const values: Record<string, number | null> = {};
   const issues: ReportIssue[] = [];
-  specs.forEach((spec, r) => spec.keys.forEach((key, i) => (values[key] = consensus.value[r][i])));
+  for (let r = 0; r < specs.length; r++) {
+    const keys = specs[r].keys;
+    for (let i = 0; i < keys.length; i++) values[keys[i]] = consensus.value[r][i];
+  }
   for (const r of abandoned) {
     const unsettled = specs[r].keys.filter((key) => values[key] === null);
     if (unsettled.length === 0) continue;
@@ -1011,12 +1014,18 @@ function mergeSolution(
   return into;
 }
 
-/** The consensus of the one combination there is. */
+/** The consensus of the one combination there is: every row's only candidate, all cells known. */
 function consensusOfOnly(specs: RowSpec[], candidates: Candidate[][]): Consensus {
-  const chosen = candidates.map(() => 0);
-  const value = candidates.map((list) => list[0].values.map((v) => v ?? NaN));
-  const filled = value.map((row) => row.map(() => false));
-  return mergeSolution(null, specs, candidates, chosen, { value, filled });
+  const only = candidates.map((list) => list[0]);
+  return {
+    value: only.map((candidate) => candidate.values.slice()),
+    ambiguous: specs.map((spec) => spec.keys.map(() => false)),
+    seen: specs.map((spec) => spec.keys.map(() => null)),
+    recovered: only.map((candidate) => candidate.recovered.slice()),
+    split: only.map((candidate) => candidate.split),
+    lostCell: only.map((candidate) => candidate.lostCell),
+    joined: only.map((candidate) => candidate.joined),
+  };
 }
 
 /** Without a combination that satisfies the rules, each row keeps what its own candidates agree on. */
