@@ -39,16 +39,20 @@ export class NameTrie<T> {
 
   /** Every name starting at `start`, longest first. */
   allAt(text: string, start: number): TrieMatch<T>[] {
-    if (start + 1 >= text.length) return [];
-    const lengths = this.lengthsByPrefix.get(prefixKey(text, start));
-    if (!lengths) return [];
     const found: TrieMatch<T>[] = [];
+    const lengths = this.lengthsAt(text, start);
+    if (!lengths) return found;
     for (const length of lengths) {
       if (start + length > text.length) continue;
       const values = this.names.get(text.slice(start, start + length));
       if (values) found.push({ start, end: start + length, values });
     }
     return found;
+  }
+
+  /** Lengths of the names that may start at `start`; undefined (most positions) when none. */
+  private lengthsAt(text: string, start: number): number[] | undefined {
+    return start + 1 < text.length ? this.lengthsByPrefix.get(prefixKey(text, start)) : undefined;
   }
 
   /**
@@ -60,13 +64,15 @@ export class NameTrie<T> {
   scan(text: string, discount: (values: T[]) => number = () => 0): TrieMatch<T>[] {
     const n = text.length;
     const covered = new Float64Array(n + 1);
-    const choice = new Array<TrieMatch<T> | null>(n + 1).fill(null);
+    // Unset where no name starts: a text's positions are mostly not the start of a name.
+    const choice = new Array<TrieMatch<T> | undefined>(n + 1);
     for (let i = n - 1; i >= 0; i--) {
       covered[i] = covered[i + 1];
+      if (this.lengthsAt(text, i) === undefined) continue;
       for (const match of this.allAt(text, i)) {
         const total = match.end - i - discount(match.values) + covered[match.end];
         // On a tie with skipping this position, the name starting here wins (丰宁县 over 宁县).
-        if (total > covered[i] || (choice[i] === null && total > 0 && total === covered[i])) {
+        if (total > covered[i] || (choice[i] === undefined && total > 0 && total === covered[i])) {
           covered[i] = total;
           choice[i] = match;
         }

@@ -19,7 +19,7 @@ import { labelView, regionSpan } from "./label-view";
 import { APPLY_COLUMN_PHRASES, applyRowSpecs, type ApplyRowSpec } from "./rows";
 import { LEGAL_PERSON_COLUMNS, mergedReading } from "./merged";
 import { solveApplyTable, solveMergedApplyTable, type RowTokens } from "./solve";
-import { cellLineTokens, cutEnumerator, cutProse, rowTokens, stripNotes } from "./tokens";
+import { cellLineTokens, cleanRowTokens, cutEnumerator, cutProse, stripNotes } from "./tokens";
 
 // The applicant header, repeated where a table crosses a page: its words would otherwise be
 // taken for row labels (其他, 总计). A repeat starts with a header word only a header prints.
@@ -137,7 +137,9 @@ export function readApplyTable(text: string, span: Span, template: TemplateId): 
     const raw = region.slice(row.start, next?.start ?? region.length);
     return next ? cutEnumerator(raw, next.spec.enumerator) : cutProse(raw);
   });
-  const tokensOf = (width: number) => segments.map((segment) => rowTokens(segment, width));
+  // Notes are stripped once: the tokens may be read at more than one width.
+  const clean = segments.map(stripNotes);
+  const tokensOf = (width: number) => clean.map((segment) => cleanRowTokens(segment, width));
   if (found.length > 0 && mergesLegalPersons(header)) {
     const merged = readMerged(template, found, header, tokensOf(MERGED_WIDTH));
     if (merged) return merged;
