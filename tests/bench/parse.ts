@@ -10,11 +10,13 @@
  * reader. Each group is parsed three times: the first pass is timed as it comes (the JavaScript
  * engine still compiling the reader: what a one-off `parse` run sees), the second warms up, the
  * third is timed as the steady rate of a long import. Also counts the reports whose every number
- * matches the corpus manifest, so a fast but wrong reader shows.
+ * matches the corpus manifest, so a fast but wrong reader shows. Last, on a machine with more than
+ * one core, the PDF groups are read as many at a time as there are cores, unpinned, as the
+ * importer reads them through the PDF worker pool.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import path from "node:path";
 import { readReport, type ParsedReport } from "@/lib/report";
 import { extractDocument } from "@/lib/report/extract";
@@ -44,9 +46,13 @@ function allRight(entry: CorpusEntry, outcome: ParsedReport): boolean {
   );
 }
 
-async function measure(groups: Group[]): Promise<Measurement> {
+function loadFiles(groups: Group[]): (CorpusEntry & { bytes: Uint8Array })[] {
   const entries = (JSON.parse(readFileSync(MANIFEST, "utf8")) as CorpusEntry[]).filter((e) => groups.includes(e.group));
-  const files = entries.map((e) => ({ ...e, bytes: new Uint8Array(readFileSync(path.join(CORPUS_DIR, e.file))) }));
+  return entries.map((e) => ({ ...e, bytes: new Uint8Array(readFileSync(path.join(CORPUS_DIR, e.file))) }));
+}
+
+async function measure(groups: Group[]): Promise<Measurement> {
+  const files = loadFiles(groups);
   // Each outcome is checked and dropped as it comes, as an import stores and drops it; only the
   // readReport calls are timed. (Keeping 1,890 outcomes alive made the collector trace them all.)
   const pass = async () => {
@@ -88,10 +94,49 @@ async function measure(groups: Group[]): Promise<Measurement> {
   };
 }
 
+interface InFlightMeasurement {
+  groups: string;
+  reports: number;
+  inFlight: number;
+  perSecond: number;
+  correct: number;
+}
+
+/**
+ * PDFs read `inFlight` at a time, as the importer reads them: each goes to the PDF worker pool,
+ * so on a machine with more than one core they are read side by side. Wall time of a warmed pass.
+ */
+async function measureInFlight(groups: Group[], inFlight: number): Promise<InFlightMeasurement> {
+  const files = loadFiles(groups);
+  const pass = async () => {
+    let next = 0;
+    let correct = 0;
+    const started = performance.now();
+    const reader = async () => {
+      while (next < files.length) {
+        const f = files[next++];
+        const outcome = await readReport(f.bytes, f.file);
+        if (!("error" in outcome) && allRight(f, outcome)) correct++;
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, reader));
+    return { seconds: (performance.now() - started) / 1000, correct };
+  };
+  await pass();
+  const { seconds, correct } = await pass();
+  return { groups: groups.join("+"), reports: files.length, inFlight, perSecond: files.length / seconds, correct };
+}
+
 async function main(argv: string[]): Promise<void> {
   const measureAt = argv.indexOf("--measure");
   if (measureAt >= 0) {
     const result = await measure(argv[measureAt + 1].split(",") as Group[]);
+    process.stdout.write(JSON.stringify(result) + "\n");
+    return;
+  }
+  const inFlightAt = argv.indexOf("--in-flight");
+  if (inFlightAt >= 0) {
+    const result = await measureInFlight(argv[inFlightAt + 1].split(",") as Group[], Number(argv[inFlightAt + 2]));
     process.stdout.write(JSON.stringify(result) + "\n");
     return;
   }
@@ -111,6 +156,15 @@ async function main(argv: string[]): Promise<void> {
     const out = execFileSync(command[0], [...command.slice(1), __filename, "--measure", groups], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
     rows.push(JSON.parse(out.trim().split("\n").pop()!));
   }
+  const inFlight = availableParallelism();
+  const sideBySide: InFlightMeasurement[] = [];
+  if (inFlight > 1) {
+    for (const groups of ["pdf-office", "pdf-browser"]) {
+      log(`parsing ${groups}, ${inFlight} at a time …`);
+      const out = execFileSync(tsx, [__filename, "--in-flight", groups, String(inFlight)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
+      sideBySide.push(JSON.parse(out.trim().split("\n").pop()!));
+    }
+  }
   console.log(`load average before the run: ${loadBefore.map((l) => l.toFixed(1)).join(" ")} (${cpus().length} cores; ${pinned ? "each group pinned to one core" : "not pinned"})`);
   console.log("group         reports   1st pass/s   3rd pass: seconds   reports/s   reports/CPU-s   extract-only/s   peak RSS MB   all numbers right   unreadable");
   for (const r of rows) {
@@ -128,6 +182,13 @@ async function main(argv: string[]): Promise<void> {
         String(r.failed).padStart(12),
       ].join(" "),
     );
+  }
+  if (sideBySide.length > 0) {
+    console.log(`\nPDFs ${inFlight} at a time through the worker pool, not pinned (${inFlight} cores), warmed pass:`);
+    console.log("group         reports   reports/s   all numbers right");
+    for (const r of sideBySide) {
+      console.log([r.groups.padEnd(12), String(r.reports).padStart(8), r.perSecond.toFixed(1).padStart(11), `${r.correct}/${r.reports}`.padStart(19)].join(" "));
+    }
   }
 }
 
