@@ -6,4 +6,4 @@
  * then replaces its numbers and issues if they changed); forgetting to bump leaves stale readings.
  * Format: year.month.serial of the change.
  */
-export const READER_VERSION = "2026.11.2";
+export const READER_VERSION = "2026.11.3";

@@ -170,6 +170,17 @@ describe("a PDF printed with its zero cells left blank", () => {
     expect(report.values["active.penalty.decisions"]).toBe(expectedValues("002")["active.penalty.decisions"]);
   });
 
+  it("converted/002.blank.pdf: an item row printed all blank between rows of the table reads as zeros", async () => {
+    const report = await readReport(bytesOf("converted/002.blank.pdf"), "002.blank.pdf");
+    if ("error" in report) throw new Error(report.error.message);
+    const expected = expectedValues("002");
+    const carriedOver = Object.keys(expected).filter((key) => key.startsWith("apply.carriedOver."));
+    expect(carriedOver.map((key) => report.values[key])).toEqual(carriedOver.map((key) => expected[key]));
+    expect(carriedOver.every((key) => expected[key] === 0)).toBe(true);
+    // Read, not recovered: no issue names them.
+    expect(report.issues.filter((issue) => issue.keys?.some((key) => carriedOver.includes(key)))).toEqual([]);
+  });
+
   it("converted/002.blank.pdf: a row with some numbers reads whole, each number under its header's column", async () => {
     const report = await readReport(bytesOf("converted/002.blank.pdf"), "002.blank.pdf");
     if ("error" in report) throw new Error(report.error.message);

@@ -140,6 +140,33 @@ describe("PDF layout", () => {
       expect(next).toEqual(["（七）总计\t15\t\t\t\t\t\t15"]);
     });
 
+    it("writes an item row printed all blank inside such a table with an empty field per column", () => {
+      const items = [
+        ...header,
+        run("一、本年新收", 60, 680, 9), cell("15", 0, 680), cell("15", 6, 680),
+        run("二、上年结转", 60, 660, 9),
+        run("三、本年度办理结果", 60, 640, 9),
+        run("（一）予以公开", 70, 620, 9), cell("15", 0, 620), cell("15", 6, 620),
+        run("四、结转下年度继续办理", 60, 600, 9),
+      ];
+      expect(layoutPage(items).slice(1)).toEqual([
+        "一、本年新收\t15\t\t\t\t\t\t15",
+        "二、上年结转\t\t\t\t\t\t\t",
+        "三、本年度办理结果\t\t\t\t\t\t\t",
+        "（一）予以公开\t15\t\t\t\t\t\t15",
+        // after the table's last row with numbers: maybe prose, left as it is
+        "四、结转下年度继续办理",
+      ]);
+    });
+
+    it("leaves label-only rows alone in a table that prints its zeros, and labels without an item number", () => {
+      const full = (y: number) => [0, 1, 2, 3, 4, 5, 6].map((c) => cell("0", c, y));
+      const items = [...header, run("一、本年新收", 60, 680, 9), ...full(680), run("二、上年结转", 60, 660, 9), run("（一）予以公开", 70, 640, 9), ...full(640)];
+      expect(layoutPage(items)[2]).toBe("二、上年结转");
+      const blankStyle = [...header, run("一、本年新收", 60, 680, 9), cell("15", 0, 680), run("行政规范性", 60, 660, 9), run("（一）予以公开", 70, 640, 9), cell("15", 0, 640)];
+      expect(layoutPage(blankStyle)[2]).toBe("行政规范性");
+    });
+
     it("leaves a row alone when a number stands under no column of its own", () => {
       const items = [...header, run("一、本年新收", 60, 680, 9), cell("15", 0, 680), run("3", 200 + 45 * 0.5 + 9, 680, 9)];
       expect(layoutPage(items).at(-1)).toBe("一、本年新收\t15\t3");

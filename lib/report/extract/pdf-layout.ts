@@ -99,30 +99,69 @@ const centerX = (f: Fragment) => (f.x0 + f.x1) / 2;
  */
 function alignToHeaders(rows: readonly Row[], carried: Row | undefined): { aligned: Map<Row, string>; lastHeader: Row | undefined } {
   const aligned = new Map<Row, string>();
+  const blankStyle = new Set<Row>();
   let lastHeader = carried;
   rows.forEach((row, index) => {
     if (!row.hasNumber) return;
-    const labels = row.fragments.filter((f) => !f.numeric);
+    const { labels, overNumbers } = splitRow(row);
     const numbers = row.fragments.filter((f) => f.numeric).sort((a, b) => a.x0 - b.x0);
-    const labelEnd = Math.max(-Infinity, ...labels.map((f) => f.x1));
-    const overNumbers = (f: Fragment) => labels.length === 0 || centerX(f) > labelEnd;
-    // A line of row labels (3.其他, a longer label over a shorter one) is no header.
-    const heading = (f: Fragment) => overNumbers(f) && !STARTS_ITEM.test(f.text);
-    let header: Row | undefined;
-    for (let i = index - 1; i >= 0 && !header; i--) {
-      if (!rows[i].hasNumber && !rows[i].vertical && rows[i].fragments.some(heading)) header = rows[i];
-    }
-    header ??= carried;
+    const header = headerAbove(rows, index, overNumbers) ?? carried;
     if (!header) return;
     lastHeader = header;
     const columns = columnCenters(header.fragments.filter(overNumbers));
     if (columns.length <= numbers.length) return;
     const cells = placeUnder(numbers, columns);
     if (!cells) return;
+    blankStyle.add(header);
     // A row with no label of its own (table 四's one row of numbers) is its cells alone.
     aligned.set(row, (labels.length > 0 ? [renderRow({ ...row, fragments: labels }), ...cells] : cells).join("\t"));
   });
+  for (const [row, line] of blankRows(rows, carried, blankStyle)) aligned.set(row, line);
   return { aligned, lastHeader };
+}
+
+/** A row's label fragments, and which fragments stand right of them, over the number columns. */
+function splitRow(row: Row): { labels: Fragment[]; overNumbers: (f: Fragment) => boolean } {
+  const labels = row.fragments.filter((f) => !f.numeric);
+  const labelEnd = Math.max(-Infinity, ...labels.map((f) => f.x1));
+  return { labels, overNumbers: (f) => labels.length === 0 || centerX(f) > labelEnd };
+}
+
+/** The nearest text line above the row that has cells over its number area: its header. */
+function headerAbove(rows: readonly Row[], index: number, overNumbers: (f: Fragment) => boolean): Row | undefined {
+  // A line of row labels (3.其他, a longer label over a shorter one) is no header.
+  const heading = (f: Fragment) => overNumbers(f) && !STARTS_ITEM.test(f.text);
+  for (let i = index - 1; i >= 0; i--) {
+    if (!rows[i].hasNumber && !rows[i].vertical && rows[i].fragments.some(heading)) return rows[i];
+  }
+  return undefined;
+}
+
+/**
+ * Rows printed with every cell blank, in a table that prints its zeros as blank cells (some row
+ * under the same header was aligned with blanks): such a row is its label alone. It is written
+ * with an empty field per column, as a word processor's text copy writes it, when its label opens
+ * with an item number (二、上年结转…, 4.无正当理由…) — a label without one may be the first line of a
+ * wrapped label — and a row with numbers follows it under the same header, so it is in the table.
+ */
+function blankRows(rows: readonly Row[], carried: Row | undefined, blankStyle: ReadonlySet<Row>): Map<Row, string> {
+  const blank = new Map<Row, string>();
+  const headers = new Map<number, Row | undefined>();
+  const headerOf = (index: number) => {
+    if (!headers.has(index)) headers.set(index, headerAbove(rows, index, splitRow(rows[index]).overNumbers) ?? carried);
+    return headers.get(index);
+  };
+  rows.forEach((row, index) => {
+    if (row.hasNumber || row.vertical || !STARTS_ITEM.test(row.fragments[0]?.text ?? "")) return;
+    const header = headerOf(index);
+    if (!header || !blankStyle.has(header)) return;
+    const { overNumbers } = splitRow(row);
+    const columns = columnCenters(header.fragments.filter(overNumbers));
+    if (columns.length === 0 || row.fragments.some((f) => centerX(f) > columns[0])) return;
+    const inTable = rows.some((later, k) => k > index && later.hasNumber && headerOf(k) === header);
+    if (inTable) blank.set(row, [renderRow(row), ...columns.map(() => "")].join("\t"));
+  });
+  return blank;
 }
 
 /**
