@@ -64,6 +64,22 @@ describe("bad input", () => {
     expect(await errorCode(zip, "book.epub")).toBe("BINARY_FILE");
   });
 
+  it("a format agencies publish in but the reader does not read is UNSUPPORTED_FORMAT, saying what it is", async () => {
+    const bytesOf = (...parts: (number[] | string)[]) =>
+      new Uint8Array(parts.flatMap((part) => (typeof part === "string" ? [...new TextEncoder().encode(part)] : part)));
+    const message = async (bytes: Uint8Array, name: string) => {
+      const result = await extractDocument(bytes, name);
+      return "error" in result ? `${result.error.code}: ${result.error.message}` : "read";
+    };
+    const oleHeader = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)];
+    expect(await message(bytesOf(oleHeader), "2023年报.doc")).toMatch(/^UNSUPPORTED_FORMAT: a Word 97-2003 \(\.doc\).*save it as \.docx or PDF/);
+    expect(await message(bytesOf([0x89], "PNG\r\n", [0x1a, 0x0a, 0, 0, 0, 13]), "scan.pdf")).toMatch(/^UNSUPPORTED_FORMAT: a PNG image.*OCR/);
+    expect(await message(bytesOf([0xff, 0xd8, 0xff, 0xe0, 0, 16]), "scan.jpg")).toMatch(/^UNSUPPORTED_FORMAT: a JPEG image/);
+    expect(await message(bytesOf("{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}"), "report.rtf")).toMatch(/^UNSUPPORTED_FORMAT: an RTF document/);
+    expect(await message(bytesOf("PK", [3, 4], "OFD.xml Doc_0/Document.xml"), "report.ofd")).toMatch(/^UNSUPPORTED_FORMAT: an OFD document/);
+    expect(await message(bytesOf("PK", [3, 4], "[Content_Types].xml xl/workbook.xml"), "report.xlsx")).toMatch(/^UNSUPPORTED_FORMAT: an Excel workbook/);
+  });
+
   it("readReport passes every failure through as a ReadError with the file name", async () => {
     await expect(readReport(new Uint8Array(), "empty.txt")).resolves.toEqual({
       file: "empty.txt",

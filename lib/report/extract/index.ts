@@ -55,6 +55,10 @@ export async function extractDocument(
 async function extractByFormat(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedDocument> {
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const format = sniffFormat(bytes, fileName);
+  if (typeof format === "object") {
+    const advice = /image/.test(format.unread) ? "the reader needs text: run OCR on it first" : "save it as .docx or PDF to read it";
+    throw new ExtractionFailure("UNSUPPORTED_FORMAT", `${format.unread}, which the reader does not read (.txt, .md, .html, .docx, .pdf); ${advice}`);
+  }
   switch (format) {
     case "binary":
       throw new ExtractionFailure("BINARY_FILE", "binary content that is neither PDF nor DOCX");

@@ -3,13 +3,48 @@ import type { ExtractedDocument } from "./index";
 
 export type DocumentFormat = ExtractedDocument["format"];
 
+/** A document format recognised by its bytes but not read, described for the error message. */
+export interface UnreadFormat {
+  unread: string;
+}
+
 const SNIFF_BYTES = 8 * 1024;
 
-/** The format of a file, or null when its bytes are binary of a kind we do not read. */
-export function sniffFormat(bytes: Uint8Array, fileName: string): DocumentFormat | "binary" {
+// Formats agencies also publish in, told by their first bytes (latin-1): an old Word or WPS file
+// (an OLE compound file), scans, RTF.
+const UNREAD_BY_MAGIC: [magic: string, what: string][] = [
+  ["\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (.doc), WPS or other older Office file"],
+  ["\x89PNG", "a PNG image"],
+  ["\xff\xd8\xff", "a JPEG image"],
+  ["GIF8", "a GIF image"],
+  ["II*\x00", "a TIFF image"],
+  ["MM\x00*", "a TIFF image"],
+  ["{\\rtf", "an RTF document"],
+];
+// Zip-based formats other than DOCX, told by the names of their entries.
+const UNREAD_ZIPS: [entry: string, what: string][] = [
+  ["OFD.xml", "an OFD document"],
+  ["xl/workbook", "an Excel workbook (.xlsx)"],
+  ["ppt/presentation", "a PowerPoint file (.pptx)"],
+  ["opendocument.text", "an OpenDocument text (.odt)"],
+  ["opendocument.spreadsheet", "an OpenDocument spreadsheet (.ods)"],
+];
+
+/**
+ * The format of a file: one the reader reads, one it recognises but does not read, or "binary"
+ * for bytes of no known kind.
+ */
+export function sniffFormat(bytes: Uint8Array, fileName: string): DocumentFormat | UnreadFormat | "binary" {
   const head = latin1(bytes.subarray(0, SNIFF_BYTES));
   if (head.slice(0, 1024).includes("%PDF-")) return "pdf";
-  if (head.startsWith("PK\u0003\u0004")) return isDocx(bytes) || /\.docx$/i.test(fileName) ? "docx" : "binary";
+  if (head.startsWith("PK\u0003\u0004")) {
+    if (isDocx(bytes)) return "docx";
+    const zip = UNREAD_ZIPS.find(([entry]) => includesBytes(bytes, entry));
+    if (zip) return { unread: zip[1] };
+    return /\.docx$/i.test(fileName) ? "docx" : "binary";
+  }
+  const magic = UNREAD_BY_MAGIC.find(([start]) => head.startsWith(start));
+  if (magic) return { unread: magic[1] };
   if (looksBinary(bytes.subarray(0, SNIFF_BYTES), head)) {
     // A truncated or damaged document keeps its extension as the only clue.
     if (/\.pdf$/i.test(fileName)) return "pdf";
@@ -23,7 +58,11 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): DocumentFormat
 
 /** A DOCX is a zip whose entries include word/document.xml (named in the central directory). */
 function isDocx(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml");
+  return includesBytes(bytes, "word/document.xml");
+}
+
+function includesBytes(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text);
 }
 
 function looksLikeHtml(head: string): boolean {
