@@ -41,7 +41,7 @@ export const severityEnum = pgEnum("issue_severity", ["error", "warning", "info"
 export const reportStatusEnum = pgEnum("report_status", ["clean", "warnings", "errors"]);
 /** How a number was obtained: printed in the table, recovered by the arithmetic, or corrected. */
 export const valueMethodEnum = pgEnum("value_method", ["read", "recovered", "corrected"]);
-export const sourceFormatEnum = pgEnum("source_format", ["txt", "md", "html", "docx", "pdf", "other"]);
+export const sourceFormatEnum = pgEnum("source_format", ["txt", "md", "html", "docx", "doc", "pdf", "other"]);
 
 // ── tables ──────────────────────────────────────────────────────────────────────────────────
 

@@ -7,7 +7,7 @@ import type { SourceFormat } from "../schema";
 export interface SourceFacts {
   sha256: string;
   format: SourceFormat;
-  /** Text encoding of a text document; null for binary formats (docx, pdf). */
+  /** Text encoding of a text document; null for binary formats (docx, doc, pdf). */
   charset: string | null;
   byteSize: number;
 }
@@ -20,6 +20,7 @@ const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   ".html": "html",
   ".htm": "html",
   ".docx": "docx",
+  ".doc": "doc",
   ".pdf": "pdf",
 };
 
@@ -36,7 +37,7 @@ export function sha256Of(bytes: Uint8Array): string {
 
 export function describeSource(bytes: Uint8Array, fileName: string): SourceFacts {
   const format = sourceFormatOf(fileName);
-  const binary = format === "docx" || format === "pdf";
+  const binary = format === "docx" || format === "doc" || format === "pdf";
   return { sha256: sha256Of(bytes), format, charset: binary ? null : charsetOf(bytes), byteSize: bytes.byteLength };
 }
 

@@ -1,6 +1,6 @@
 /**
- * Real files through the real reader into the store: a GBK copy of a seed report and an official
- * PDF. What is stored must be exactly what the reader read, identity as the fixture expects.
+ * Real files through the real reader into the store: a GBK copy of a seed report, its Word 97-2003
+ * copy and an official PDF. What is stored must be exactly what the reader read, identity as the fixture expects.
  */
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -80,6 +80,16 @@ describe.each(enginesUnderTest())("real reports on %s", (engine) => {
     const row = await importAndCheck(`${PDF}.pdf`, PDF);
 
     expect(row.format).toBe("pdf");
+    expect(row.charset).toBeNull();
+  });
+
+  it("a Word 97-2003 .doc is read and stored whole", async () => {
+    const docFile = path.join(folder, "seed.doc");
+    await writeFile(docFile, await readFile("tests/fixtures/converted/000.lo.doc"));
+
+    const row = await importAndCheck(docFile, SEED);
+
+    expect(row.format).toBe("doc");
     expect(row.charset).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 /**
  * The same report published as text, GBK text, UTF-8 with BOM, an HTML page with merged cells, a
  * Word document, a PDF printed by Chromium, and that Word document exported by LibreOffice to PDF,
- * to HTML and to DOCX again (tests/fixtures/converted, made by make.ts) must
+ * to HTML, to DOCX again and to Word 97-2003 (.doc) (tests/fixtures/converted, made by make.ts) must
  * give the same numbers as the original. Also checks the extracted text itself, so a break in
  * extraction shows here even while the table reader changes.
  */
@@ -64,6 +64,7 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/000.lo.pdf", "000"],
   ["converted/000.lo.html", "000"],
   ["converted/000.lo.docx", "000"],
+  ["converted/000.lo.doc", "000"],
   ["converted/000.lo.pdftotext.txt", "000"],
   ["converted/000.gbk.txt", "000"],
   ["converted/002.html", "002"],
@@ -72,6 +73,7 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/002.lo.pdf", "002"],
   ["converted/002.lo.html", "002"],
   ["converted/002.lo.docx", "002"],
+  ["converted/002.lo.doc", "002"],
   ["converted/002.lo.pdftotext.txt", "002"],
   ["converted/002.bom.txt", "002"],
   ["converted/r04.html", "r04"],
@@ -80,6 +82,7 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/r04.lo.pdf", "r04"],
   ["converted/r04.lo.html", "r04"],
   ["converted/r04.lo.docx", "r04"],
+  ["converted/r04.lo.doc", "r04"],
   ["converted/r04.lo.pdftotext.txt", "r04"],
   // The 2019 template: other table 二 columns and rows, （六）其他处理 as one row of table 三.
   ["converted/r03.html", "r03"],
@@ -88,6 +91,7 @@ const CONVERTED: Array<[string, Source]> = [
   ["converted/r03.lo.pdf", "r03"],
   ["converted/r03.lo.html", "r03"],
   ["converted/r03.lo.docx", "r03"],
+  ["converted/r03.lo.doc", "r03"],
   ["converted/r03.lo.pdftotext.txt", "r03"],
   // r03 printed as portals with a narrow article column print it: labels wrapped around their
   // numbers and printed together before them, lines of a cell as close to the next row as to
@@ -98,7 +102,9 @@ const CONVERTED: Array<[string, Source]> = [
 ];
 
 describe("converted forms: extraction", () => {
-  it.each(CONVERTED.filter(([file]) => !file.endsWith(".txt")))("%s carries each table row on one TAB-separated line", async (file, source) => {
+  // A .doc's text ends each cell with a TAB and a row with one more, so rows run on within a line.
+  const rowPerLine = CONVERTED.filter(([file]) => !file.endsWith(".txt") && !file.endsWith(".doc"));
+  it.each(rowPerLine)("%s carries each table row on one TAB-separated line", async (file, source) => {
     const text = await textOf(file);
     expect(numbersOnLine(text, "予以公开")).toEqual(applyRow(source, "granted"));
     expect(numbersOnLine(text, "本机关不掌握相关政府信息")).toEqual(applyRow(source, "unavailable.notHeld"));
@@ -107,7 +113,19 @@ describe("converted forms: extraction", () => {
 
   // The 2019 template's own rows: table 二's items by 上一年项目数量/本年增/减/处理决定数量, and
   // （六）其他处理 as one row of table 三.
-  it.each(CONVERTED.filter(([file, source]) => !file.endsWith(".txt") && source === "r03"))("%s carries the 2019 template's rows", async (file, source) => {
+  it.each(CONVERTED.filter(([file]) => file.endsWith(".doc")))("%s carries each row's cells as TAB-separated fields after its label", async (file, source) => {
+    const text = await textOf(file);
+    const cellsAfter = (label: string) => {
+      const fields = text.split(/\t|\n/);
+      const at = fields.findIndex((field) => field.trim() === label);
+      expect(at, label).toBeGreaterThanOrEqual(0);
+      return fields.slice(at + 1, at + 1 + APPLY_COLUMNS.length).map((field) => field.trim());
+    };
+    expect(cellsAfter("（一）予以公开")).toEqual(applyRow(source, "granted"));
+    expect(cellsAfter("四、结转下年度继续办理")).toEqual(applyRow(source, "carriedForward"));
+  });
+
+  it.each(rowPerLine.filter(([, source]) => source === "r03"))("%s carries the 2019 template's rows", async (file, source) => {
     const text = await textOf(file);
     expect(numbersOfRow(text, "行政许可")).toEqual(printed(source, ["active2019.licensing.previous", "active2019.licensing.change", "active.licensing.decisions"]));
     expect(numbersOfRow(text, "其他对外管理服务事项")).toEqual(printed(source, ["active2019.otherServices.previous", "active2019.otherServices.change", "active2019.otherServices.decisions"]));

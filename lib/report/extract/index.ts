@@ -7,10 +7,11 @@
  *  - MAX_DOCUMENT_BYTES (20 MiB): larger files are FILE_TOO_LARGE (the CLI checks the size before
  *    reading the file);
  *  - MAX_TEXT_CHARS (2 million characters of extracted text; a report has some 10–30 thousand);
- *  - DEFAULT_TIMEOUT_MS (20 s) for DOCX and PDF extraction: TIMEOUT.
+ *  - DEFAULT_TIMEOUT_MS (20 s) for Word (DOCX, DOC) and PDF extraction: TIMEOUT.
  */
 import type { ReadError } from "../types";
 import { decodeText, normalizeCharset } from "./charset";
+import { extractDocText } from "./doc";
 import { extractDocxText } from "./docx";
 import { ExtractionFailure } from "./failure";
 import { htmlToText } from "./html";
@@ -19,8 +20,8 @@ import { sniffFormat } from "./sniff";
 
 export interface ExtractedDocument {
   text: string;
-  format: "text" | "html" | "docx" | "pdf";
-  /** The charset the bytes were decoded from (text and HTML); null for DOCX and PDF. */
+  format: "text" | "html" | "docx" | "doc" | "pdf";
+  /** The charset the bytes were decoded from (text and HTML); null for Word documents and PDF. */
   charset: string | null;
 }
 
@@ -57,7 +58,7 @@ async function extractByFormat(bytes: Uint8Array, fileName: string, options: Ext
   const format = sniffFormat(bytes, fileName);
   if (typeof format === "object") {
     const advice = /image/.test(format.unread) ? "the reader needs text: run OCR on it first" : "save it as .docx or PDF to read it";
-    throw new ExtractionFailure("UNSUPPORTED_FORMAT", `${format.unread}, which the reader does not read (.txt, .md, .html, .docx, .pdf); ${advice}`);
+    throw new ExtractionFailure("UNSUPPORTED_FORMAT", `${format.unread}, which the reader does not read (.txt, .md, .html, .docx, .doc, .pdf); ${advice}`);
   }
   switch (format) {
     case "binary":
@@ -66,6 +67,8 @@ async function extractByFormat(bytes: Uint8Array, fileName: string, options: Ext
       return { text: await extractPdfText(bytes, deadline), format, charset: null };
     case "docx":
       return { text: await withDeadline(extractDocxText(bytes), deadline), format, charset: null };
+    case "doc":
+      return { text: await extractDocText(bytes, deadline), format, charset: null };
     case "html": {
       const { text, charset } = decodeText(bytes, declaredCharset(bytes));
       return { text: htmlToText(text), format, charset };

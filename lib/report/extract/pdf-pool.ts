@@ -8,10 +8,9 @@
  * Workers start lazily, are reused across files (each compiles PDFium once, when it starts) and are
  * unref'd while idle, so a CLI run exits when its work is done without having to close the pool.
  */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { extractorScript } from "./script-file";
 
 /** One text run (the shape of a PDF.js text item), reduced to what the layout needs. */
 export interface RawTextItem {
@@ -57,16 +56,11 @@ const POOL_SIZE = Math.min(2, availableParallelism());
 const WORKER_FILE = "pdf-worker.mjs";
 
 /**
- * The worker file, or null where there is none. Under tsx and vitest it sits beside this module. A
- * Next.js server build moves this module's code into a chunk (its __dirname becomes a placeholder)
- * but traces the worker file into the build's file list, and `next start` runs from the project
- * root, so it is looked for there too. Where neither exists the caller reads the PDF in its own
- * thread, without a hard time limit.
+ * The worker file, or null where there is none (see extractorScript); the caller then reads the
+ * PDF in its own thread, without a hard time limit.
  */
 export function workerFile(): string | null {
-  const beside = typeof __dirname === "string" ? path.join(__dirname, WORKER_FILE) : null;
-  const fromRoot = path.join(process.cwd(), "lib", "report", "extract", WORKER_FILE);
-  return [beside, fromRoot].find((file): file is string => file !== null && existsSync(file)) ?? null;
+  return extractorScript(WORKER_FILE);
 }
 
 const slots: Slot[] = [];

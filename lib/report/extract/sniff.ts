@@ -1,4 +1,5 @@
 /** Format detection: content first (magic bytes, markup), the file name's extension second. */
+import { isWordDocument } from "./doc";
 import type { ExtractedDocument } from "./index";
 
 export type DocumentFormat = ExtractedDocument["format"];
@@ -10,10 +11,11 @@ export interface UnreadFormat {
 
 const SNIFF_BYTES = 8 * 1024;
 
-// Formats agencies also publish in, told by their first bytes (latin-1): an old Word or WPS file
-// (an OLE compound file), scans, RTF.
+// Formats agencies also publish in, told by their first bytes (latin-1): an OLE compound file
+// other than a Word document (read as "doc"), scans, RTF.
+const OLE_MAGIC = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
 const UNREAD_BY_MAGIC: [magic: string, what: string][] = [
-  ["\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (.doc), WPS or other older Office file"],
+  [OLE_MAGIC, "an older Office file (Excel or PowerPoint 97-2003, or WPS) that is not a Word document"],
   ["\x89PNG", "a PNG image"],
   ["\xff\xd8\xff", "a JPEG image"],
   ["GIF8", "a GIF image"],
@@ -43,6 +45,8 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): DocumentFormat
     if (zip) return { unread: zip[1] };
     return /\.docx$/i.test(fileName) ? "docx" : "binary";
   }
+  // A truncated .doc may have lost its directory: its name then says what it was.
+  if (head.startsWith(OLE_MAGIC) && (isWordDocument(bytes) || /\.doc$/i.test(fileName))) return "doc";
   const magic = UNREAD_BY_MAGIC.find(([start]) => head.startsWith(start));
   if (magic) return { unread: magic[1] };
   if (looksBinary(bytes.subarray(0, SNIFF_BYTES), head)) {

@@ -13,6 +13,7 @@ const idSchema = z.coerce.number().int().positive().max(2_000_000_000);
 const FORMAT_NOTES: Record<string, string> = {
   pdf: "原文为 PDF，以下为提取的文字层。",
   docx: "原文为 Word 文档，以下为提取的文字。",
+  doc: "原文为 Word 97-2003 文档（.doc），以下为提取的文字（表格单元格以制表符分隔）。",
   html: "原文为网页，以下为提取的文字（表格每行一行，单元格以制表符分隔）。",
 };
 
