@@ -48,6 +48,12 @@ describe("row tokens", () => {
     expect(rowTokens("\t\t\n\t3\t4", 3)).toEqual(["3", "4"]);
   });
 
+  it("reads the wrapped words after a full tab row as words, even a group label's 无 (（四）无 / 法提供)", () => {
+    expect(rowTokens("8.属于行政查询事项\t105\t0\t0\t0\t0\t0\t105\n(四)无\t\n法提供\t", 7)).toEqual(["105", "0", "0", "0", "0", "0", "105"]);
+    // A row short of cells may still have a cell printed 无 pushed to the next line.
+    expect(rowTokens("行政复议\t1\t2\n无", 3)).toEqual(["1", "2", ""]);
+  });
+
   it("reads a tab-only line between numbers of one cell per line as a blank cell", () => {
     expect(cellLineTokens("\n\t3\n\t1\n\t\n\t \n\t1\n\t0\n\t5\n\n\t\n\t")).toEqual(["3", "1", "", "", "1", "0", "5"]);
   });

@@ -152,6 +152,9 @@ export function cleanRowTokens(clean: string, columns: number, options: TokenOpt
   if (!firstLine.includes("\t")) return cellLineTokens(clean, options);
   const fields = firstLine.split("\t").slice(1).map((f) => f.trim());
   const cells = tabFieldTokens(fields, columns, options);
+  // Lines after a row that printed all its cells are the next labels' words, wrapped: a 无 there
+  // is the start of （四）无法提供, not a cell printed as 无.
+  if (cells.length >= columns) return [...cells, ...scanNumbers(rest, options).filter((t) => t !== "")];
   if (cells.length > 0) return [...cells, ...scanNumbers(rest, options)];
   const following = cellLineTokens(rest, options);
   // A row printed with every cell blank: as many empty fields as cells, nothing after.
