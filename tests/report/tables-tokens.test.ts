@@ -48,8 +48,9 @@ describe("row tokens", () => {
     expect(rowTokens("\t\t\n\t3\t4", 3)).toEqual(["3", "4"]);
   });
 
-  it("reads the wrapped words after a full tab row as words, even a group label's 无 (（四）无 / 法提供)", () => {
+  it("reads a wrapped group label's words as words, even its 无 (（四）无 / 法提供)", () => {
     expect(rowTokens("8.属于行政查询事项\t105\t0\t0\t0\t0\t0\t105\n(四)无\t\n法提供\t", 7)).toEqual(["105", "0", "0", "0", "0", "0", "105"]);
+    expect(rowTokens("1.本机关不掌握相关政府信息 746 12 0 0 10 1 769\n\n(四)无\n法提供", 7)).toEqual(["746", "12", "0", "0", "10", "1", "769"]);
     // A row short of cells may still have a cell printed 无 pushed to the next line.
     expect(rowTokens("行政复议\t1\t2\n无", 3)).toEqual(["1", "2", ""]);
   });

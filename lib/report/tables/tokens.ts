@@ -6,10 +6,12 @@
 import { isCjk } from "./normalize";
 
 // A bracketed note on one line: 1（主动撤回）, （区分处理的，…）, （单位：万元）, （一）. Notes may
-// hold digits of their own ("（含2件）"), which are not cell values.
-const INLINE_NOTE = /\([^()\t\n]{0,80}\)/g;
+// hold digits of their own ("（含2件）"), which are not cell values. Words right after a note are
+// the rest of its label and go with it: left alone, the 无 of a wrapped （四）无 / 法提供 would
+// read as a cell printed 无.
+const INLINE_NOTE = /(\([^()\t\n]{0,80}\))[\u3400-\u9fff]*/g;
 // A bracketed label wrapped over lines: no digits inside, so nothing of value is lost.
-const WRAPPED_NOTE = /\([^()\d]{0,80}\)/g;
+const WRAPPED_NOTE = /(\([^()\d]{0,80}\))[\u3400-\u9fff]*/g;
 // References to articles and items: 第二十条第（五）项, 第一项加第二项.
 const ARTICLE_REFERENCE = /第[^第\t\n\d]{0,10}?[条项款]/g;
 // A row's own enumerator before its label (3.其他, (1)属于…), where a layout repeats a group
@@ -33,8 +35,8 @@ export function stripNotes(segment: string): string {
   let text = segment;
   if (text.includes("(")) {
     text = text
-      .replace(INLINE_NOTE, (note) => (hasCjk(note) ? " " : note))
-      .replace(WRAPPED_NOTE, (note) => (hasCjk(note) ? " " : note));
+      .replace(INLINE_NOTE, (whole, note: string) => (hasCjk(note) ? " " : whole))
+      .replace(WRAPPED_NOTE, (whole, note: string) => (hasCjk(note) ? " " : whole));
   }
   if (text.includes("第")) text = text.replace(ARTICLE_REFERENCE, " ");
   if (text.includes("数据")) text = text.replace(NUMBERED_HEADER, " ");
@@ -152,9 +154,6 @@ export function cleanRowTokens(clean: string, columns: number, options: TokenOpt
   if (!firstLine.includes("\t")) return cellLineTokens(clean, options);
   const fields = firstLine.split("\t").slice(1).map((f) => f.trim());
   const cells = tabFieldTokens(fields, columns, options);
-  // Lines after a row that printed all its cells are the next labels' words, wrapped: a 无 there
-  // is the start of （四）无法提供, not a cell printed as 无.
-  if (cells.length >= columns) return [...cells, ...scanNumbers(rest, options).filter((t) => t !== "")];
   if (cells.length > 0) return [...cells, ...scanNumbers(rest, options)];
   const following = cellLineTokens(rest, options);
   // A row printed with every cell blank: as many empty fields as cells, nothing after.
