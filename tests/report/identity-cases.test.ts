@@ -194,6 +194,18 @@ describe("placing the agency", () => {
     expect(at("钟祥市大口镇人民政府").region).toMatchObject({ county: "钟祥市" });
   });
 
+  it("reads no place from the country's name before a national body (共和 in 中华人民共和国 is no 共和县)", () => {
+    expect(at("中华人民共和国生态环境部").region.code).toBeNull();
+    expect(at("中华人民共和国长沙海关").region).toMatchObject({ code: "430100", city: "长沙市" });
+    expect(at("共和县人民政府").region).toMatchObject({ code: "632521", county: "共和县" });
+  });
+
+  it("takes customs offices, universities and public companies for agencies", () => {
+    expect(at("长沙海关")).toMatchObject({ agency: "长沙海关", year: 2024, region: { code: "430100" } });
+    expect(at("湘潭大学")).toMatchObject({ agency: "湘潭大学", region: { code: "430300" } });
+    expect(at("国网湘潭供电公司")).toMatchObject({ agency: "国网湘潭供电公司", region: { code: "430300" } });
+  });
+
   it("takes a short name inside the name when it holds no other place", () => {
     expect(at("中国人民银行长沙中心支行").region.code).toBe("430100");
     // but not a short name inside an unknown one: 雄安新区 is not 安新县

@@ -8,7 +8,7 @@ import { acrossLines } from "./text";
 
 /** Endings of an agency's name (or of a bare division name standing for its government). */
 const AGENCY_END =
-  /(?:政府|办公室|办公厅|办事处|委员会|管委会|局|厅|委|办|署|中心|院|馆|所|站|队|会|处|社|部|行|镇|乡|街道|苏木|区|县|市|旗|州|盟)$/;
+  /(?:政府|办公室|办公厅|办事处|委员会|管委会|局|厅|委|办|署|中心|院|馆|所|站|队|会|处|社|部|行|海关|公司|集团|大学|学校|镇|乡|街道|苏木|区|县|市|旗|州|盟)$/;
 /** Words that open a relative reference (我局, 本机关, 区卫生健康委), never a full name. */
 const RELATIVE_START = /^(?:我|本|该|全|各|上级|有关|相关)/;
 const LEVEL_START = /^(?:区|县|市|省|州|镇|乡)/;

@@ -56,6 +56,8 @@ function contains(outer: Place, inner: Place): boolean {
   return code !== undefined && isWithin(code, outer.division.code);
 }
 
+const NATIONAL_PREFIX = /^(?:中华人民共和国|中国)/;
+
 /**
  * The place names in an agency's name. Full names count; a short name (长沙, 龙华) counts at the
  * start of the name, inside parentheses, or under a place named before it — so 公安 in 温州市公安局
@@ -65,8 +67,11 @@ function contains(outer: Place, inner: Place): boolean {
 function agencyMentions(name: string, shortAnywhere = false): Mention[] {
   const spans = parenthesisSpans(name);
   const inParenthesis = (at: number) => spans.some(([s, e]) => at > s && at < e);
+  // The country's name before a national body or its branch names no place (共和 is no 共和县).
+  const national = NATIONAL_PREFIX.exec(name)?.[0].length ?? 0;
   const mentions: Mention[] = [];
   for (const match of scanPlaceNames(name)) {
+    if (match.start < national) continue;
     const boxed = inParenthesis(match.start);
     const fits = (p: Place) => mentions.length === 0 || mentions.some((m) => m.places.some((q) => contains(q, p) || contains(p, q)));
     const atBoundary = match.start === 0 || name[match.start - 1] === "(" || mentions.some((m) => m.end === match.start);
