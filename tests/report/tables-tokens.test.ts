@@ -20,6 +20,10 @@ describe("normalizeText", () => {
     expect(normalizeText("| 规章 | 0 |  |\n| 行政许可 | 5 |")).toBe("\t规章\t0\t\n\t行政许可\t5");
   });
 
+  it("reads a form feed (pdftotext's page break) as a line break, so the footer after it drops", () => {
+    expect(normalizeText("7.属于行政执法案卷 9 0 9\n\f- 5 -\n8.属于行政查询事项 1 0 1")).toBe("7.属于行政执法案卷 9 0 9\n\n\n8.属于行政查询事项 1 0 1");
+  });
+
   it("folds full-width forms and drops page footers", () => {
     expect(normalizeText("（一）予以公开　１２\n- 3 -\n第 4 页 共 9 页\n")).toBe("(一)予以公开 12\n\n\n");
   });

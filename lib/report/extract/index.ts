@@ -75,7 +75,8 @@ async function extractByFormat(bytes: Uint8Array, fileName: string, options: Ext
     }
     case "text": {
       const { text, charset } = decodeText(bytes);
-      return { text: text.replace(/\r\n?/g, "\n"), format, charset };
+      // A form feed is a page break (pdftotext ends each page with one): a line break like any.
+      return { text: text.replace(/\r\n?|\f/g, "\n"), format, charset };
     }
   }
 }

@@ -30,7 +30,7 @@ const SPLIT_WORD = new RegExp(`([${CJK}])[ \\r\\n\\u00a0]+(?=[${CJK}])`, "g");
 export function normalizeText(text: string): string {
   let out = CIRCLED_NUMBER.test(text) ? text.replace(CIRCLED_NUMBERS, (c) => `(${c.charCodeAt(0) - 0x245f})`) : text;
   out = out.normalize("NFKC");
-  if (out.includes("\r")) out = out.replace(/\r\n?/g, "\n");
+  if (out.includes("\r") || out.includes("\f")) out = out.replace(/\r\n?|\f/g, "\n");
   // Each markdown pass only where its mark occurs at all.
   if (out.includes("---")) out = out.replace(MARKDOWN_RULE, "");
   if (out.includes("#")) out = out.replace(MARKDOWN_HEADING, "");
