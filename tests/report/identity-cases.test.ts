@@ -68,6 +68,11 @@ describe("agency and year from the title", () => {
     expect(readIdentity("本溪市财政局2023年政府信息公开工作年度报告").agency).toBe("本溪市财政局");
   });
 
+  it("reads a title about 政务公开 and a name set off in 【】", () => {
+    expect(readIdentity("湘潭县财政局2023年政务公开工作年度报告\n一、总体情况\n")).toMatchObject({ agency: "湘潭县财政局", year: 2023 });
+    expect(readIdentity("【湘潭县财政局】2023年政府信息公开工作年度报告\n")).toMatchObject({ agency: "湘潭县财政局", year: 2023 });
+  });
+
   it("reads the title's other word orders (年度工作报告, 工作情况报告)", () => {
     expect(readIdentity("桂林市临桂区民政局2022年政府信息公开年度工作报告").agency).toBe("桂林市临桂区民政局");
     expect(readIdentity("现将宜宾市叙州区审计局2021年度政府信息公开工作情况报告如下:").year).toBe(2021);

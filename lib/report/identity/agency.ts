@@ -20,17 +20,20 @@ const MAX_NAME = 40;
 /** What follows 信息公开 in a report's title: 工作年度报告, 年度工作报告, 工作情况报告, 年报. */
 const TITLE_TAIL = "(?:(?:工作|年度|情况|的)){0,4}(?:报告|年报)";
 
+/** The report's subject: (政府)信息公开, or 政务公开, as some agencies title the same report. */
+const DISCLOSURE = "(?:(?:政府)?信息公开|政务公开)";
+
 /** 2023年政府信息公开工作年度报告, with line breaks allowed anywhere (titles wrap). */
 export const TITLE_CORE = new RegExp(
-  `(\\d{4})\\n*年\\n*(?:度\\n*)?(?:${acrossLines("政府")}\\n*)?${acrossLines("信息公开")}\\n*(?:(?:${["工作", "年度", "情况", "的"].map(acrossLines).join("|")})\\n*){0,4}(?:${acrossLines("报告")}|${acrossLines("年报")})`,
+  `(\\d{4})\\n*年\\n*(?:度\\n*)?(?:(?:${acrossLines("政府")}\\n*)?${acrossLines("信息公开")}|${acrossLines("政务公开")})\\n*(?:(?:${["工作", "年度", "情况", "的"].map(acrossLines).join("|")})\\n*){0,4}(?:${acrossLines("报告")}|${acrossLines("年报")})`,
   "g",
 );
 
 /** "2022年度十堰市住房和城乡建设局政府信息公开工作报告": the year before the name. */
-const YEAR_THEN_AGENCY = new RegExp(`(\\d{4})年度?((?!度|政府)[^\\d\\n,。;:、《》]{2,40}?)(?<!人民)(?:政府)?信息公开${TITLE_TAIL}`, "g");
+const YEAR_THEN_AGENCY = new RegExp(`(\\d{4})年度?((?!度|政府)[^\\d\\n,。;:、《》]{2,40}?)(?<!人民)${DISCLOSURE}${TITLE_TAIL}`, "g");
 
 /** "XX县人民政府政府信息公开工作年度报告(2023年度)": the year after the title. */
-const AGENCY_THEN_YEAR = new RegExp(`(?:^|\\n)([^\\d\\n]{2,60}?)(?<!人民)(?:政府)?信息公开${TITLE_TAIL}\\((\\d{4})年?度?\\)`, "g");
+const AGENCY_THEN_YEAR = new RegExp(`(?:^|\\n)([^\\d\\n]{2,60}?)(?<!人民)${DISCLOSURE}${TITLE_TAIL}\\((\\d{4})年?度?\\)`, "g");
 
 export interface TitleMatch {
   year: number;
@@ -59,7 +62,8 @@ function isNavigation(line: string): boolean {
 
 /** Removes what is not part of a name: labels, verbs, (以下简称…), (机关), leading years. */
 export function cleanAgency(raw: string): string | null {
-  let name = raw.replace(/\((?:以下简称|下称|简称)[^)]*\)/g, "");
+  // A name set off in 【】 before the title: 【湘潭县财政局】2023年…
+  let name = raw.replace(/【([^【】]+)】\s*$/, "$1").replace(/\((?:以下简称|下称|简称)[^)]*\)/g, "");
   const parts = name.split(SEPARATORS);
   name = parts[parts.length - 1];
   // Page chrome glued to the title once spaces are gone: 湘潭县人民政府门户网站湘潭县医疗保障局.
@@ -155,7 +159,7 @@ function firstProse(head: string, pattern: RegExp): string | null {
 }
 
 /** A title line with no year in it ("湘潭县医疗保障局政府信息公开工作年度报告", the year elsewhere). */
-const YEARLESS_TITLE = new RegExp(`(?:^|\\n)([^\\d\\n]{2,40}?)(?<!人民)(?:政府)?信息公开${TITLE_TAIL}(?=\\n|$)`, "g");
+const YEARLESS_TITLE = new RegExp(`(?:^|\\n)([^\\d\\n]{2,40}?)(?<!人民)${DISCLOSURE}${TITLE_TAIL}(?=\\n|$)`, "g");
 /** "本报告由包头市人民政府外事办公室根据…编制", "由…街道办事处编制". */
 const COMPILED_BY = /由([^\n,。;:、由]{2,40}?)(?:根据|依据|按照|编制|负责|制作)/g;
 /** "…,长沙县财政局编制了本年度报告". */
