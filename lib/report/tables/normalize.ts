@@ -23,8 +23,9 @@ const CIRCLED_NUMBER = /[\u2460-\u2473]/;
 const CIRCLED_NUMBERS = /[\u2460-\u2473]/g;
 
 // Whitespace without a tab between two CJK characters belongs inside a word: 自\n\n然\n\n人,
-// 结 果 维 持. A tab is a cell boundary and is kept.
-const SPLIT_WORD = new RegExp(`([${CJK}])[ \\r\\n\\u00a0]+(?=[${CJK}])`, "g");
+// 结 果 维 持. A tab is a cell boundary and is kept. A 无 alone in its field is a cell printed for
+// "none", not part of the word before or after it (总计\n无\t无…, …\t无\n二、上年结转).
+const SPLIT_WORD = new RegExp(`([${CJK}])(?<!(?:^|[\\t\\n])无)[ \\r\\n\\u00a0]+(?=(?!无(?:[\\t\\n]|$))[${CJK}])`, "g");
 
 /** Normalises a report's text for locating and reading its tables. Linear in the text. */
 export function normalizeText(text: string): string {

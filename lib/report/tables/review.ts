@@ -8,7 +8,7 @@ import { REVIEW_BLOCKS, REVIEW_OUTCOMES, reviewKey, type ReviewBlock } from "../
 import type { BlockReading } from "./types";
 import type { Span } from "./locate";
 import { solveReviewTable, solveSidewaysReviewTable } from "./solve";
-import { cellLineTokens, cutProse, rowTokens, scanNumbers, stripNotes, tabFieldTokens } from "./tokens";
+import { cellLineTokens, cutProse, isCell, rowTokens, scanNumbers, stripNotes, tabFieldTokens } from "./tokens";
 
 const CELL_COUNT = REVIEW_BLOCKS.length * REVIEW_OUTCOMES.length;
 // The first header word of the outcome columns (结果维持 …, abbreviated 维持 …): numbers before it
@@ -21,7 +21,16 @@ export function reviewTokens(region: string): string[] {
   const body = cutProse(stripNotes(header >= 0 ? region.slice(header) : region));
   const lines = body.split("\n");
   // One cell per line (or no tabs at all): blank cells are tab-only lines between numbers.
-  if (!lines.some((line) => line.split("\t").length >= 3 && /\d/.test(line))) return cellLineTokens(body);
+  const tokens = lines.some((line) => line.split("\t").length >= 3 && holdsCells(line)) ? gridTokens(lines) : cellLineTokens(body);
+  // Nothing printed in any cell, but a full row of the grid under the header: every cell blank.
+  if (tokens.length === 0 && lines.some((line) => line.split("\t").length === CELL_COUNT && line.trim() === "")) {
+    return Array.from({ length: CELL_COUNT }, () => "");
+  }
+  return tokens;
+}
+
+/** Tokens of a table printed as TAB rows. */
+function gridTokens(lines: readonly string[]): string[] {
   const tokens: string[] = [];
   for (const line of lines) {
     if (!line.includes("\t")) {
@@ -32,7 +41,7 @@ export function reviewTokens(region: string): string[] {
     const printed = fields.length;
     while (fields.length > 0 && fields[fields.length - 1] === "") fields.pop();
     // A full row of the grid: its leading (and trailing) blanks are blank cells, not merged labels.
-    if ((fields.length === CELL_COUNT || printed === CELL_COUNT) && /\d/.test(line)) {
+    if ((fields.length === CELL_COUNT || printed === CELL_COUNT) && holdsCells(line)) {
       while (fields.length < CELL_COUNT) fields.push("");
       tokens.push(...fields.map((f) => scanNumbers(f).find((t) => t !== "") ?? ""));
     } else {
@@ -40,6 +49,11 @@ export function reviewTokens(region: string): string[] {
     }
   }
   return tokens;
+}
+
+/** A line with a cell in one of its TAB fields: a number, or a dash, slash or 无 printed for none. */
+function holdsCells(line: string): boolean {
+  return /\d/.test(line) || line.split("\t").some((field) => isCell(field.trim()));
 }
 
 /** Reads table 四 from `text` within `span`. */

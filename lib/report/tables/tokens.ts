@@ -214,7 +214,8 @@ function fieldTokens(field: string, options: TokenOptions): string[] {
   return scanNumbers(field, options).filter((t) => t !== "");
 }
 
-function isCell(field: string): boolean {
+/** A field holding a cell: a number, or a placeholder (a dash, a slash, 无). */
+export function isCell(field: string): boolean {
   return PLACEHOLDER.test(field) || /\d/.test(field);
 }
 

@@ -1,0 +1,58 @@
+/**
+ * The ways agencies print a cell: a count with its unit (5件), a zero as a dash, a slash, 无 or a
+ * blank cell, full-width digits, padding spaces. Each seed report's table cells are rewritten in
+ * each way and must read as the original. (A blank cell in a one-cell-per-line layout leaves no
+ * trace; there the values may be unknown, never wrong.)
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readReportText } from "@/lib/report";
+
+const seeds = path.resolve(__dirname, "../fixtures/seeds");
+const TAB_LAYOUTS = ["001_bc9952d119866064", "004_bd965010b2642c5a"];
+const CELL_PER_LINE = "000_6524e2516c3e27b9";
+
+const CELL_FORMS: Record<string, (cell: string) => string> = {
+  "a unit after the count (5件)": (cell) => `${cell}件`,
+  "a zero as a dash": (cell) => (cell === "0" ? "—" : cell),
+  "a zero as a slash": (cell) => (cell === "0" ? "/" : cell),
+  "a zero as 无": (cell) => (cell === "0" ? "无" : cell),
+  "a zero as a blank cell": (cell) => (cell === "0" ? "" : cell),
+  "full-width digits": (cell) => cell.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+  "padding spaces, ordinary and no-break": (cell) => ` \u00a0${cell} `,
+};
+
+/** The report with every field or line that is a number rewritten by `form`. */
+function rewrite(seed: string, form: (cell: string) => string): string {
+  const text = readFileSync(path.join(seeds, `${seed}.txt`), "utf8");
+  const isNumber = (field: string) => /^\s*\d+(\.\d+)?\s*$/.test(field);
+  return text
+    .split("\n")
+    .map((line) => line.split("\t").map((field) => (isNumber(field) ? form(field.trim()) : field)).join("\t"))
+    .join("\n");
+}
+
+function compare(seed: string, form: (cell: string) => string) {
+  const expected = JSON.parse(readFileSync(path.join(seeds, `${seed}.expected.json`), "utf8")) as { values: Record<string, number> };
+  const report = readReportText(rewrite(seed, form));
+  if ("error" in report) throw new Error(report.error.message);
+  const named = new Set(report.issues.flatMap((issue) => issue.keys ?? []));
+  const differing = Object.entries(expected.values).filter(([key, value]) => report.values[key] !== value);
+  return { differing, silent: differing.filter(([key]) => report.values[key] !== null && !named.has(key)) };
+}
+
+describe("cells printed in other forms", () => {
+  const cases = Object.keys(CELL_FORMS).flatMap((form) => TAB_LAYOUTS.map((seed) => [form, seed] as const));
+  it.each(cases)("%s: %s reads as printed", (form, seed) => {
+    expect(compare(seed, CELL_FORMS[form]).differing).toEqual([]);
+  });
+
+  it.each(Object.keys(CELL_FORMS).filter((form) => !form.includes("blank")))("%s: the one-cell-per-line seed reads as printed", (form) => {
+    expect(compare(CELL_PER_LINE, CELL_FORMS[form]).differing).toEqual([]);
+  });
+
+  it("a zero as a blank cell, one cell per line: nothing wrong without an issue", () => {
+    expect(compare(CELL_PER_LINE, CELL_FORMS["a zero as a blank cell"]).silent).toEqual([]);
+  });
+});
