@@ -1,8 +1,9 @@
 /**
  * The ways agencies print a cell: a count with its unit (5件), a zero as a dash, a slash, 无 or a
- * blank cell, full-width digits, padding spaces. Each seed report's table cells are rewritten in
- * each way and must read as the original. (A blank cell in a one-cell-per-line layout leaves no
- * trace; there the values may be unknown, never wrong.)
+ * blank cell, full-width digits, padding spaces; and the ways a table's rows reach us: TAB rows,
+ * markdown pipes, spaces, one cell per line, all on one line. Each seed report is rewritten in
+ * each way and must read as the original, or, where the rewriting loses where a blank cell stood
+ * (spaces, one cell per line), leave nothing wrong without an issue.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -34,8 +35,12 @@ function rewrite(seed: string, form: (cell: string) => string): string {
 }
 
 function compare(seed: string, form: (cell: string) => string) {
+  return compareText(seed, rewrite(seed, form));
+}
+
+function compareText(seed: string, text: string) {
   const expected = JSON.parse(readFileSync(path.join(seeds, `${seed}.expected.json`), "utf8")) as { values: Record<string, number> };
-  const report = readReportText(rewrite(seed, form));
+  const report = readReportText(text);
   if ("error" in report) throw new Error(report.error.message);
   const named = new Set(report.issues.flatMap((issue) => issue.keys ?? []));
   const differing = Object.entries(expected.values).filter(([key, value]) => report.values[key] !== value);
@@ -54,5 +59,28 @@ describe("cells printed in other forms", () => {
 
   it("a zero as a blank cell, one cell per line: nothing wrong without an issue", () => {
     expect(compare(CELL_PER_LINE, CELL_FORMS["a zero as a blank cell"]).silent).toEqual([]);
+  });
+});
+
+const SEPARATORS: Record<string, (text: string) => string> = {
+  "markdown pipes": (text) => text.split("\n").map((line) => (line.includes("\t") ? `| ${line.replace(/\t/g, " | ")} |` : line)).join("\n"),
+  "web text with ' |' after every cell": (text) => text.split("\n").map((line) => (line.includes("\t") ? `${line.replace(/\t/g, " | ")} |` : line)).join("\n"),
+};
+const LOSSY_SEPARATORS: Record<string, (text: string) => string> = {
+  "single spaces": (text) => text.replace(/\t/g, " "),
+  "one cell per line": (text) => text.replace(/\t/g, "\n"),
+  "the whole text on one line": (text) => text.replace(/\n+/g, " "),
+};
+
+describe("rows printed with other separators", () => {
+  const seedsWithTabs = [...TAB_LAYOUTS, "003_de8792f0dd23530d"];
+  const original = (seed: string) => readFileSync(path.join(seeds, `${seed}.txt`), "utf8");
+
+  it.each(Object.keys(SEPARATORS).flatMap((way) => seedsWithTabs.map((seed) => [way, seed] as const)))("%s: %s reads as printed", (way, seed) => {
+    expect(compareText(seed, SEPARATORS[way](original(seed))).differing).toEqual([]);
+  });
+
+  it.each(Object.keys(LOSSY_SEPARATORS).flatMap((way) => seedsWithTabs.map((seed) => [way, seed] as const)))("%s: %s has nothing wrong without an issue", (way, seed) => {
+    expect(compareText(seed, LOSSY_SEPARATORS[way](original(seed))).silent).toEqual([]);
   });
 });

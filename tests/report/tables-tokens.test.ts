@@ -13,11 +13,14 @@ describe("normalizeText", () => {
   });
 
   it("turns pipes into cell boundaries and drops markdown decoration", () => {
-    expect(normalizeText("## 二、主动公开\n| 规章 | 0 |\n|---|---|\n**注**")).toBe("二、主动公开\n\t规章\t0\n\n注");
+    expect(normalizeText("## 二、主动公开:\n| 规章 | 0 |\n|---|---|\n| 行政许可 | 5 |\n**注**")).toBe("二、主动公开:\n规章\t0\n\n行政许可\t5\n注");
   });
 
-  it("keeps a blank last cell of a pipe row, but makes no blank cell of the closing pipe", () => {
-    expect(normalizeText("| 规章 | 0 |  |\n| 行政许可 | 5 |")).toBe("\t规章\t0\t\n\t行政许可\t5");
+  it("keeps blank first and last cells of a pipe row, but makes no blank cell of the pipes around it", () => {
+    // markdown: every row opens with a pipe, which is syntax
+    expect(normalizeText("| 规章 | 0 |  |\n| 行政许可 | 5 |\n|  |  | 0 | 0 |")).toBe("规章\t0\t\n行政许可\t5\n\t\t0\t0");
+    // web text, a pipe after every cell: a row that opens with one opens with a blank cell
+    expect(normalizeText("规章 | 0 |  |\n行政许可 | 5 |\n |  | 0 | 0 |")).toBe("规章\t0\t\n行政许可\t5\n\t\t0\t0");
   });
 
   it("reads a form feed (pdftotext's page break) as a line break, so the footer after it drops", () => {

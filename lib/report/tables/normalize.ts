@@ -13,6 +13,8 @@ const MARKDOWN_HEADING = /^[ \t]*#{1,6}[ \t]*/gm;
 const MARKDOWN_BOLD = /\*\*|__/g;
 const PIPE = /[ \t]*\|[ \t]*/g;
 const CLOSING_PIPE = /[ \t]*\|[ \t]*$/gm;
+const OPENING_PIPE = /^[ \t]*\|[ \t]*/gm;
+const OPENING_PIPE_AT_START = /^[ \t]*\|/;
 
 // Page chrome a PDF leaves between the rows of a table: "- 3 -", "第 3 页 共 9 页", "3/9".
 const PAGE_MARKER =
@@ -36,9 +38,22 @@ export function normalizeText(text: string): string {
   if (out.includes("---")) out = out.replace(MARKDOWN_RULE, "");
   if (out.includes("#")) out = out.replace(MARKDOWN_HEADING, "");
   if (out.includes("**") || out.includes("__")) out = out.replace(MARKDOWN_BOLD, "");
-  // A line's closing pipe ends its last cell; it does not open a blank one.
-  if (out.includes("|")) out = out.replace(CLOSING_PIPE, "").replace(PIPE, "\t");
+  if (out.includes("|")) out = pipesToTabs(out);
   return out.replace(PAGE_MARKER, "").replace(SPLIT_WORD, "$1");
+}
+
+/**
+ * Pipe-separated rows as TAB rows. A line's closing pipe ends its last cell; it does not open a
+ * blank one. An opening pipe is markdown's (| a | b |) where the table's rows all start with one;
+ * in web text, where a pipe follows every cell (a | b |), a line that starts with one starts with
+ * a blank cell, which must stay.
+ */
+function pipesToTabs(text: string): string {
+  const rows = text.split("\n").filter((line) => line.includes("|"));
+  const opened = rows.filter((line) => OPENING_PIPE_AT_START.test(line)).length;
+  const markdown = rows.length >= 2 && opened >= 0.8 * rows.length;
+  const closed = text.replace(CLOSING_PIPE, "");
+  return (markdown ? closed.replace(OPENING_PIPE, "") : closed).replace(PIPE, "\t");
 }
 
 /** True for a CJK ideograph (a character that can belong to a label). */
