@@ -68,6 +68,14 @@ describe("agency and year from the title", () => {
     expect(readIdentity("本溪市财政局2023年政府信息公开工作年度报告").agency).toBe("本溪市财政局");
   });
 
+  it("reads a cover page: the title, the year in brackets below it, then the agency alone on its line", () => {
+    expect(readIdentity("政府信息公开工作年度报告\n（2023年度）\n湘乡市自然资源局\n根据《条例》……")).toMatchObject({ agency: "湘乡市自然资源局", year: 2023 });
+  });
+
+  it("never takes the bare word 政府 of 政府信息公开 for an agency", () => {
+    expect(readIdentity("政府信息公开工作年度报告\n根据《条例》……").agency).toBeNull();
+  });
+
   it("reads a title about 政务公开 and a name set off in 【】", () => {
     expect(readIdentity("湘潭县财政局2023年政务公开工作年度报告\n一、总体情况\n")).toMatchObject({ agency: "湘潭县财政局", year: 2023 });
     expect(readIdentity("【湘潭县财政局】2023年政府信息公开工作年度报告\n")).toMatchObject({ agency: "湘潭县财政局", year: 2023 });

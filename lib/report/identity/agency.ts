@@ -32,8 +32,8 @@ export const TITLE_CORE = new RegExp(
 /** "2022年度十堰市住房和城乡建设局政府信息公开工作报告": the year before the name. */
 const YEAR_THEN_AGENCY = new RegExp(`(\\d{4})年度?((?!度|政府)[^\\d\\n,。;:、《》]{2,40}?)(?<!人民)${DISCLOSURE}${TITLE_TAIL}`, "g");
 
-/** "XX县人民政府政府信息公开工作年度报告(2023年度)": the year after the title. */
-const AGENCY_THEN_YEAR = new RegExp(`(?:^|\\n)([^\\d\\n]{2,60}?)(?<!人民)${DISCLOSURE}${TITLE_TAIL}\\((\\d{4})年?度?\\)`, "g");
+/** "XX县人民政府政府信息公开工作年度报告(2023年度)": the year after the title, or on the line below. */
+const AGENCY_THEN_YEAR = new RegExp(`(?:^|\\n)([^\\d\\n]{2,60}?)(?<!人民)${DISCLOSURE}${TITLE_TAIL}\\n?\\((\\d{4})年?度?\\)`, "g");
 
 export interface TitleMatch {
   year: number;
@@ -72,7 +72,10 @@ export function cleanAgency(raw: string): string | null {
   // A parenthesis that names no place is a tag or a remark: (图解), (机关).
   name = name.replace(/\(([^)]*)\)/g, (whole, inner: string) => (scanPlaceNames(inner).length ? whole : ""));
   name = name.replace(/^[-—_·\s]+|[-—_·\s]+$/g, "");
-  if (name.length < 2 || name.length > MAX_NAME || /\d/.test(name) || !AGENCY_END.test(name)) return null;
+  if (name.length < 2 || name.length > MAX_NAME || /\d/.test(name)) return null;
+  // The ending alone (政府, 人民政府 read off 人民政府信息公开…) names no one.
+  const ending = AGENCY_END.exec(name);
+  if (!ending || ending[0] === name || name === "人民政府") return null;
   return isRelative(name) ? null : name;
 }
 
@@ -117,6 +120,22 @@ function titlesWithYearAfter(head: string): TitleMatch[] {
   return [...head.matchAll(AGENCY_THEN_YEAR)]
     .filter((m) => !isNavigation(m[1]))
     .map((m) => ({ year: Number(m[2]), index: m.index!, agency: cleanAgency(m[1]) }));
+}
+
+/**
+ * A cover page: the title, the year (in brackets) on the next line or in the title, and the
+ * agency's name alone on a line below them.
+ */
+function agencyBelowTitle(head: string, titles: TitleMatch[]): string | null {
+  for (const title of titles) {
+    if (title.agency) continue;
+    const below = head.slice(title.index).split("\n").slice(1, 4).map((line) => line.trim()).filter(Boolean);
+    const line = below.find((l) => !/^\(?\d{4}年?度?\)?$/.test(l));
+    if (line === undefined) continue;
+    const name = cleanAgency(line);
+    if (name !== null && name === line) return name;
+  }
+  return null;
 }
 
 /** A title printed as two lines: the name alone on the line before "2024年政府信息公开…". */
@@ -178,6 +197,7 @@ export function readAgency(head: string, titles: TitleMatch[], year: number | nu
   const fromTitle = (titles.find((t) => t.agency && t.year === year) ?? titles.find((t) => t.agency))?.agency;
   const found =
     fromTitle ??
+    agencyBelowTitle(head, titles) ??
     firstProse(head, YEARLESS_TITLE) ??
     firstProse(head, COMPILED_BY) ??
     firstProse(head, COMPILED_SUBJECT) ??
