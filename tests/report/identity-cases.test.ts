@@ -76,9 +76,15 @@ describe("agency and year from the title", () => {
     expect(readIdentity("政府信息公开工作年度报告\n根据《条例》……").agency).toBeNull();
   });
 
-  it("reads a title about 政务公开 and a name set off in 【】", () => {
+  it("reads a title about 政务公开, and a name set off by brackets or a colon", () => {
     expect(readIdentity("湘潭县财政局2023年政务公开工作年度报告\n一、总体情况\n")).toMatchObject({ agency: "湘潭县财政局", year: 2023 });
-    expect(readIdentity("【湘潭县财政局】2023年政府信息公开工作年度报告\n")).toMatchObject({ agency: "湘潭县财政局", year: 2023 });
+    for (const title of ["【湘潭县财政局】", "[湘潭县财政局]", "〔湘潭县财政局〕", "湘潭县财政局："]) {
+      expect(readIdentity(`${title}2023年政府信息公开工作年度报告\n`), title).toMatchObject({ agency: "湘潭县财政局", year: 2023 });
+    }
+  });
+
+  it("reads a title that opens with 关于 under the agency's name", () => {
+    expect(readIdentity("湘潭县人民政府\n关于2023年度政府信息公开工作年度报告\n")).toMatchObject({ agency: "湘潭县人民政府", year: 2023 });
   });
 
   it("reads the title's other word orders (年度工作报告, 工作情况报告)", () => {

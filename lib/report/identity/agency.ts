@@ -62,10 +62,11 @@ function isNavigation(line: string): boolean {
 
 /** Removes what is not part of a name: labels, verbs, (以下简称…), (机关), leading years. */
 export function cleanAgency(raw: string): string | null {
-  // A name set off in 【】 before the title: 【湘潭县财政局】2023年…
-  let name = raw.replace(/【([^【】]+)】\s*$/, "$1").replace(/\((?:以下简称|下称|简称)[^)]*\)/g, "");
-  const parts = name.split(SEPARATORS);
-  name = parts[parts.length - 1];
+  // A name set off in brackets before the title: 【湘潭县财政局】2023年…
+  let name = raw.replace(/[【\[〔]([^【】\[\]〔〕]+)[】\]〕]\s*$/, "$1").replace(/\((?:以下简称|下称|简称)[^)]*\)/g, "");
+  // The last part that says anything: 湘潭县人民政府:2023年… names it before the colon.
+  const parts = name.split(SEPARATORS).filter((part) => part.trim() !== "");
+  name = parts[parts.length - 1] ?? "";
   // Page chrome glued to the title once spaces are gone: 湘潭县人民政府门户网站湘潭县医疗保障局.
   name = name.replace(/^.*(?:网站|首页|专栏|频道|栏目|年报)/, "");
   name = name.replace(LEADING_VERBS, "").replace(/^\d{4}年度?/, "").replace(/关于$/, "");
@@ -99,7 +100,7 @@ function titlesWithNameFirst(head: string): TitleMatch[] {
     const line = lineAround(head, start);
     if (isNavigation(line.text)) continue;
     const before = head.slice(line.start, start);
-    const opensLine = before.replace(/[|:标题]/g, "") === "";
+    const opensLine = before.replace(/[|:标题]|关于/g, "") === "";
     const agency = cleanAgency(before) ?? (opensLine ? agencyOnLineBefore(head, line.start) : null);
     // Without a name before it, the phrase is a title only at the start of a line or after a
     // report verb (现将2022年度…报告如下); in a list (公开了…、2022年…报告、) it names another report.
