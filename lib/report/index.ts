@@ -3,6 +3,7 @@
  * Each stage lives in its own module; this file only wires them together.
  */
 import { extractDocument } from "./extract";
+import { withoutInvisibles } from "./extract/invisible";
 import { readIdentity } from "./identity";
 import { readTables } from "./tables";
 import type { ReadOutcome } from "./types";
@@ -18,7 +19,8 @@ export async function readReport(bytes: Uint8Array, fileName: string): Promise<R
 }
 
 /** Reads a report already turned into text (tables as tab-separated lines). */
-export function readReportText(text: string, fileName?: string): ReadOutcome {
+export function readReportText(raw: string, fileName?: string): ReadOutcome {
+  const text = withoutInvisibles(raw);
   const identity = readIdentity(text);
   const tables = readTables(text, identity.year);
   return {

@@ -1,7 +1,8 @@
 /**
  * The ways agencies print a cell: a count with its unit (5件), a zero as a dash, a slash, 无 or a
  * blank cell, full-width digits, padding spaces; and the ways a table's rows reach us: TAB rows,
- * markdown pipes, spaces, one cell per line, all on one line. Each seed report is rewritten in
+ * markdown pipes, spaces, one cell per line, all on one line; and characters that print nothing
+ * (zero-width spaces, soft hyphens, byte-order marks). Each seed report is rewritten in
  * each way and must read as the original, or, where the rewriting loses where a blank cell stood
  * (spaces, one cell per line), leave nothing wrong without an issue.
  */
@@ -82,5 +83,21 @@ describe("rows printed with other separators", () => {
 
   it.each(Object.keys(LOSSY_SEPARATORS).flatMap((way) => seedsWithTabs.map((seed) => [way, seed] as const)))("%s: %s has nothing wrong without an issue", (way, seed) => {
     expect(compareText(seed, LOSSY_SEPARATORS[way](original(seed))).silent).toEqual([]);
+  });
+});
+
+const INVISIBLES: Record<string, (text: string) => string> = {
+  "a zero-width space after every character": (text) => text.replace(/(.)/gu, "$1\u200b"),
+  "a soft hyphen after every Chinese character": (text) => text.replace(/([\u4e00-\u9fff])/g, "$1\u00ad"),
+  "a byte-order mark at the start of every line": (text) => text.replace(/\n/g, "\n\ufeff"),
+};
+
+describe("characters that print nothing", () => {
+  const all = [...TAB_LAYOUTS, CELL_PER_LINE];
+  it.each(Object.keys(INVISIBLES).flatMap((way) => all.map((seed) => [way, seed] as const)))("%s: %s reads as printed, identity included", (way, seed) => {
+    const text = INVISIBLES[way](readFileSync(path.join(seeds, `${seed}.txt`), "utf8"));
+    expect(compareText(seed, text).differing).toEqual([]);
+    const expected = JSON.parse(readFileSync(path.join(seeds, `${seed}.expected.json`), "utf8"));
+    expect(readReportText(text)).toMatchObject({ agency: expected.agency, year: expected.year });
   });
 });

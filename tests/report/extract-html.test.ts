@@ -84,6 +84,12 @@ describe("HTML extraction", () => {
     expect(result).toMatchObject({ format: "html", charset: "GB18030", text: "平潭综合实验区2021年度政府信息公开工作年度报告" });
   });
 
+  it("drops characters that print nothing (&#8203;, &shy;), which would split the words the reader looks for", async () => {
+    const html = `<html><body><h1>平潭&#8203;综合实验区2021年度政&shy;府信息公开工作年度报告</h1><table><tr><td>规&#8203;章</td><td>1&#8203;2</td></tr></table></body></html>`;
+    const result = await extractDocument(new TextEncoder().encode(html), "page.html");
+    expect(result).toMatchObject({ text: "平潭综合实验区2021年度政府信息公开工作年度报告\n规章\t12" });
+  });
+
   it("sniffs HTML by its markup even when the file is named .txt", async () => {
     const html = page(`<p>某局政府信息公开工作年度报告</p><table><tr><td>行政处罚</td><td>7</td></tr></table>`);
     const result = await extractDocument(new TextEncoder().encode(html), "saved.txt");

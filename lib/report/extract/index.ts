@@ -15,6 +15,7 @@ import { extractDocText } from "./doc";
 import { extractDocxText } from "./docx";
 import { ExtractionFailure } from "./failure";
 import { htmlToText } from "./html";
+import { withoutInvisibles } from "./invisible";
 import { extractPdfText, withDeadline } from "./pdf";
 import { sniffFormat } from "./sniff";
 
@@ -45,7 +46,7 @@ export async function extractDocument(
   if (bytes.length > MAX_DOCUMENT_BYTES) return tooLarge(bytes.length);
   try {
     const document = await extractByFormat(bytes, fileName, options);
-    return checkText(document);
+    return checkText({ ...document, text: withoutInvisibles(document.text) });
   } catch (cause) {
     if (cause instanceof ExtractionFailure) return fail(cause.code, cause.message);
     // A library failing on input it could not handle: the file is unreadable, not the program broken.
