@@ -1,6 +1,6 @@
 /**
- * The ways agencies print a cell: a count with its unit (5件), a zero as a dash, a slash, 无 or a
- * blank cell, full-width digits, padding spaces; and the ways a table's rows reach us: TAB rows,
+ * The ways agencies print a cell: a count with its unit (5件), a zero as a dash, a slash, 无, 〇 or
+ * a blank cell, full-width digits, padding spaces; and the ways a table's rows reach us: TAB rows,
  * markdown pipes, spaces, one cell per line, all on one line; and characters that print nothing
  * (zero-width spaces, soft hyphens, byte-order marks). Each seed report is rewritten in
  * each way and must read as the original, or, where the rewriting loses where a blank cell stood
@@ -20,6 +20,7 @@ const CELL_FORMS: Record<string, (cell: string) => string> = {
   "a zero as a dash": (cell) => (cell === "0" ? "—" : cell),
   "a zero as a slash": (cell) => (cell === "0" ? "/" : cell),
   "a zero as 无": (cell) => (cell === "0" ? "无" : cell),
+  "a zero as the numeral 〇": (cell) => (cell === "0" ? "〇" : cell),
   "a zero as a blank cell": (cell) => (cell === "0" ? "" : cell),
   "full-width digits": (cell) => cell.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
   "padding spaces, ordinary and no-break": (cell) => ` \u00a0${cell} `,

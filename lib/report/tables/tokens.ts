@@ -21,6 +21,8 @@ const LABEL_ENUMERATOR = /(^|[\t \n\u3400-\u9fff)])(?:\d{1,2}\s*[.、]|\(\s*\d{1
 const NUMBERED_HEADER = /数据\s*\d+/g;
 // A printed cell that says "nothing": a dash, a slash, 无.
 const PLACEHOLDER = /^(?:[-—–/\\]+|无)$/;
+// A zero written as the Chinese numeral 〇, which NFKC leaves as it is.
+const ZERO_CHARACTER = "〇";
 // Prose after a table's last row (a sentence, or a note: 注：1.本表…): numbers from here on are
 // not cells.
 const SENTENCE_END = /。|^[ \t]*(?:注|备注|说明)[ \t]*[:：]/m;
@@ -55,6 +57,7 @@ export function scanNumbers(text: string, options: TokenOptions = {}): string[] 
   for (const line of text.includes("\n") ? text.split("\n") : [text]) {
     const trimmed = line.trim();
     if (trimmed.length <= 6 && PLACEHOLDER.test(trimmed)) tokens.push("");
+    else if (trimmed === ZERO_CHARACTER) tokens.push("0");
     else numbersOfLine(trimmed, options.signed === true, tokens);
   }
   return tokens;
@@ -214,9 +217,9 @@ function fieldTokens(field: string, options: TokenOptions): string[] {
   return scanNumbers(field, options).filter((t) => t !== "");
 }
 
-/** A field holding a cell: a number, or a placeholder (a dash, a slash, 无). */
+/** A field holding a cell: a number (〇 too), or a placeholder (a dash, a slash, 无). */
 export function isCell(field: string): boolean {
-  return PLACEHOLDER.test(field) || /\d/.test(field);
+  return PLACEHOLDER.test(field) || field === ZERO_CHARACTER || /\d/.test(field);
 }
 
 /**
