@@ -123,6 +123,8 @@ function titlesWithYearAfter(head: string): TitleMatch[] {
     .map((m) => ({ year: Number(m[2]), index: m.index!, agency: cleanAgency(m[1]) }));
 }
 
+const COVER_REACH = 300;
+
 /**
  * A cover page: the title, the year (in brackets) on the next line or in the title, and the
  * agency's name alone on a line below them.
@@ -130,7 +132,8 @@ function titlesWithYearAfter(head: string): TitleMatch[] {
 function agencyBelowTitle(head: string, titles: TitleMatch[]): string | null {
   for (const title of titles) {
     if (title.agency) continue;
-    const below = head.slice(title.index).split("\n").slice(1, 4).map((line) => line.trim()).filter(Boolean);
+    // The three lines after the title's: a cover puts the name right under the title and year.
+    const below = head.slice(title.index, title.index + COVER_REACH).split("\n").slice(1, 4).map((line) => line.trim()).filter(Boolean);
     const line = below.find((l) => !/^\(?\d{4}年?度?\)?$/.test(l));
     if (line === undefined) continue;
     const name = cleanAgency(line);

@@ -14,7 +14,7 @@ const MARKDOWN_BOLD = /\*\*|__/g;
 const PIPE = /[ \t]*\|[ \t]*/g;
 const CLOSING_PIPE = /[ \t]*\|[ \t]*$/gm;
 const OPENING_PIPE = /^[ \t]*\|[ \t]*/gm;
-const OPENING_PIPE_AT_START = /^[ \t]*\|/;
+const OPENS_WITH_PIPE = new RegExp(OPENING_PIPE.source);
 
 // Page chrome a PDF leaves between the rows of a table: "- 3 -", "第 3 页 共 9 页", "3/9".
 const PAGE_MARKER =
@@ -50,7 +50,7 @@ export function normalizeText(text: string): string {
  */
 function pipesToTabs(text: string): string {
   const rows = text.split("\n").filter((line) => line.includes("|"));
-  const opened = rows.filter((line) => OPENING_PIPE_AT_START.test(line)).length;
+  const opened = rows.filter((line) => OPENS_WITH_PIPE.test(line)).length;
   const markdown = rows.length >= 2 && opened >= 0.8 * rows.length;
   const closed = text.replace(CLOSING_PIPE, "");
   return (markdown ? closed.replace(OPENING_PIPE, "") : closed).replace(PIPE, "\t");
